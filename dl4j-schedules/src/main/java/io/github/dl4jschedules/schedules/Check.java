@@ -1,0 +1,74 @@
+package io.github.dl4jschedules.schedules;
+
+/**
+ * The one validation path of every schedule: each check throws {@link IllegalArgumentException}
+ * with "{@code <schedule>: <parameter> must be <rule>, got <parameter>=<value>}".
+ */
+final class Check {
+
+    private final String schedule;
+
+    private Check(String schedule) {
+        this.schedule = schedule;
+    }
+
+    static Check of(String schedule) {
+        return new Check(schedule);
+    }
+
+    /** Finite and {@code >= 0}: rates. */
+    double rate(String parameter, double value) {
+        require(Double.isFinite(value) && value >= 0, parameter, "finite and >= 0", value);
+        return value;
+    }
+
+    /** Finite and {@code > 0}. */
+    double positive(String parameter, double value) {
+        require(Double.isFinite(value) && value > 0, parameter, "finite and > 0", value);
+        return value;
+    }
+
+    int positive(String parameter, int value) {
+        require(value > 0, parameter, "> 0", value);
+        return value;
+    }
+
+    int nonNegative(String parameter, int value) {
+        require(value >= 0, parameter, ">= 0", value);
+        return value;
+    }
+
+    /** A decay factor: {@code 0 < value <= 1}, so the schedule never grows or overflows. */
+    double factor(String parameter, double value) {
+        require(value > 0 && value <= 1, parameter, "in (0, 1]", value);
+        return value;
+    }
+
+    <T> T notNull(String parameter, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(schedule + ": " + parameter + " must be given, got null");
+        }
+        return value;
+    }
+
+    /** Integers {@code >= 0}, strictly increasing; returns a private copy. */
+    int[] boundaries(String parameter, int[] values) {
+        notNull(parameter, values);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || (i > 0 && values[i] <= values[i - 1])) {
+                throw new IllegalArgumentException(schedule + ": " + parameter
+                        + " must be strictly increasing integers >= 0, got " + parameter + "="
+                        + java.util.Arrays.toString(values));
+            }
+        }
+        return values.clone();
+    }
+
+    /** The general form, for rules the helpers above do not cover. */
+    void require(boolean holds, String parameter, String rule, Object value) {
+        if (!holds) {
+            throw new IllegalArgumentException(
+                    schedule + ": " + parameter + " must be " + rule + ", got " + parameter + "=" + value);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.dl4jschedules.schedules;
+
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.shade.jackson.annotation.JsonAutoDetect;
+import org.nd4j.shade.jackson.annotation.JsonAutoDetect.Visibility;
+
+/**
+ * The base of every schedule in this module: an immutable, pure function of one counter.
+ *
+ * <p>DL4J calls {@link #valueAt(int, int)} with the iteration and the epoch, both counted from 0.
+ * This class picks the counter named by {@link #unit()} in one place, and the schedule implements its
+ * formula for that counter {@code n} in {@link #valueAt(long)}. Composites ({@code warmup},
+ * {@code sequence}) call their children's {@link #valueAt(long)} with a local counter.
+ *
+ * <p>Every implementation validates its arguments in its constructor, never returns NaN, infinity or
+ * a negative value for any {@code n} from 0 to {@code 2 * Integer.MAX_VALUE}, does not allocate in
+ * {@code valueAt}, and prints its canonical spec from {@link #toString()}. JSON uses the fields
+ * (shaded Jackson, as DL4J's configuration JSON does) and the {@code @JsonCreator} constructor.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+public abstract class CounterSchedule implements ISchedule {
+
+    /**
+     * The counter this schedule follows, or {@code null} for a schedule that depends on none
+     * ({@code constant}, or {@code scaled} of one).
+     */
+    public abstract ScheduleType unit();
+
+    /**
+     * The schedule's value at counter {@code n >= 0} of its own unit.
+     *
+     * @param n iterations or epochs since the schedule started, from 0
+     */
+    public abstract double valueAt(long n);
+
+    @Override
+    public final double valueAt(int iteration, int epoch) {
+        return valueAt(unit() == ScheduleType.EPOCH ? epoch : iteration);
+    }
+
+    /** Whether this schedule may run inside a parent that counts {@code parentUnit}. */
+    public final boolean countsIn(ScheduleType parentUnit) {
+        return unit() == null || unit() == parentUnit;
+    }
+
+    /** Schedules are immutable, so the clone is the schedule itself. */
+    @Override
+    public final CounterSchedule clone() {
+        return this;
+    }
+}

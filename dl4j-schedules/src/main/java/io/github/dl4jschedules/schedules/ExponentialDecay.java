@@ -1,0 +1,140 @@
+package io.github.dl4jschedules.schedules;
+
+import io.github.dl4jschedules.spec.ScheduleDefinition;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+import java.util.Objects;
+
+/**
+ * Exponential decay, the lecture's {@code 0.95^epoch * alpha0}:
+ * <pre>
+ * alpha(n) = max(min, lr * rate^tau),   tau = (n + first) / period   (floored when staircase)
+ * </pre>
+ * Legend: {@code n} the counter of {@code unit}; {@code rate} the base, in (0, 1]; {@code min} a floor,
+ * {@code 0 <= min <= lr}. Matches Keras' {@code ExponentialDecay(lr, decay_steps=period,
+ * decay_rate=rate, staircase)} and, with {@code period=1}, PyTorch's {@code ExponentialLR(gamma=rate)}.
+ *
+ * <p>Example: {@code exponential(lr=0.1, rate=0.95, unit=epoch)} gives 0.1, 0.095, 0.09025 on epochs 0-2.
+ */
+public final class ExponentialDecay extends CounterSchedule {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final ScheduleDefinition<ExponentialDecay> SPEC = ScheduleDefinition
+            .of("exponential", ExponentialDecay.class, "max(min, lr * rate^tau)")
+            .number("lr", ExponentialDecay::lr)
+            .number("rate", ExponentialDecay::rate)
+            .unit(ExponentialDecay::unit)
+            .integer("period", 1, ExponentialDecay::period)
+            .bool("staircase", false, ExponentialDecay::staircase)
+            .integer("first", 0, ExponentialDecay::first)
+            .number("min", 0.0, ExponentialDecay::min)
+            .build(a -> new ExponentialDecay(a.number("lr"), a.number("rate"), a.unit(), a.integer("period"),
+                    a.bool("staircase"), a.integer("first"), a.number("min")));
+
+    private final double lr;
+    private final double rate;
+    private final ScheduleType unit;
+    private final int period;
+    private final boolean staircase;
+    private final int first;
+    private final double min;
+
+    /**
+     * @param lr        initial rate, finite and {@code >= 0}
+     * @param rate      base of the power, in (0, 1]
+     * @param unit      the counter
+     * @param period    counter steps per unit of tau, {@code > 0}
+     * @param staircase floor tau to whole periods
+     * @param first     added to the counter, {@code >= 0}
+     * @param min       floor of the rate, {@code 0 <= min <= lr}
+     */
+    @JsonCreator
+    public ExponentialDecay(@JsonProperty("lr") double lr, @JsonProperty("rate") double rate,
+                            @JsonProperty("unit") ScheduleType unit, @JsonProperty("period") int period,
+                            @JsonProperty("staircase") boolean staircase, @JsonProperty("first") int first,
+                            @JsonProperty("min") double min) {
+        Check check = Check.of("exponential");
+        this.lr = check.rate("lr", lr);
+        this.rate = check.factor("rate", rate);
+        this.unit = check.notNull("unit", unit);
+        this.period = check.positive("period", period);
+        this.staircase = staircase;
+        this.first = check.nonNegative("first", first);
+        this.min = check.rate("min", min);
+        check.require(min <= lr, "min", "<= lr (" + lr + ")", min);
+    }
+
+    /** {@code lr * rate^n}, counting from 0, no floor. */
+    public ExponentialDecay(double lr, double rate, ScheduleType unit) {
+        this(lr, rate, unit, 1, false, 0, 0);
+    }
+
+    /** The same schedule with the counter shifted by {@code first}. */
+    public ExponentialDecay withFirst(int first) {
+        return new ExponentialDecay(lr, rate, unit, period, staircase, first, min);
+    }
+
+    /** The same schedule with {@code tau = m / period}, floored when {@code staircase}. */
+    public ExponentialDecay withPeriod(int period, boolean staircase) {
+        return new ExponentialDecay(lr, rate, unit, period, staircase, first, min);
+    }
+
+    /** The same schedule with a floor. */
+    public ExponentialDecay withMin(double min) {
+        return new ExponentialDecay(lr, rate, unit, period, staircase, first, min);
+    }
+
+    public double lr() {
+        return lr;
+    }
+
+    public double rate() {
+        return rate;
+    }
+
+    @Override
+    public ScheduleType unit() {
+        return unit;
+    }
+
+    public int period() {
+        return period;
+    }
+
+    public boolean staircase() {
+        return staircase;
+    }
+
+    public int first() {
+        return first;
+    }
+
+    public double min() {
+        return min;
+    }
+
+    @Override
+    public double valueAt(long n) {
+        return Math.max(min, lr * Math.pow(rate, Counter.tau(n, first, period, staircase)));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExponentialDecay other && Double.compare(lr, other.lr) == 0
+                && Double.compare(rate, other.rate) == 0 && unit == other.unit && period == other.period
+                && staircase == other.staircase && first == other.first && Double.compare(min, other.min) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lr, rate, unit, period, staircase, first, min);
+    }
+
+    @Override
+    public String toString() {
+        return SPEC.format(this);
+    }
+}

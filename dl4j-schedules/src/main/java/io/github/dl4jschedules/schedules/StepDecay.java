@@ -1,0 +1,108 @@
+package io.github.dl4jschedules.schedules;
+
+import io.github.dl4jschedules.spec.ScheduleDefinition;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+import java.util.Objects;
+
+/**
+ * The lecture's discrete staircase: keep the rate for {@code every} steps, then multiply it by
+ * {@code factor}, and again.
+ * <pre>
+ * alpha(n) = lr * factor^floor((n + first) / every)
+ * </pre>
+ * Legend: {@code n} the counter of {@code unit}; {@code factor} in (0, 1] (0.5 halves the rate);
+ * {@code first} shifts the count. Matches PyTorch's {@code StepLR(step_size=every, gamma=factor)}.
+ *
+ * <p>Example: {@code step(lr=0.1, factor=0.5, every=2, unit=epoch)} gives 0.1, 0.1, 0.05, 0.05, 0.025
+ * on epochs 0-4.
+ */
+public final class StepDecay extends CounterSchedule {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final ScheduleDefinition<StepDecay> SPEC = ScheduleDefinition
+            .of("step", StepDecay.class, "lr * factor^floor(m/every)")
+            .number("lr", StepDecay::lr)
+            .number("factor", 0.5, StepDecay::factor)
+            .integer("every", StepDecay::every)
+            .unit(StepDecay::unit)
+            .integer("first", 0, StepDecay::first)
+            .build(a -> new StepDecay(a.number("lr"), a.number("factor"), a.integer("every"), a.unit(),
+                    a.integer("first")));
+
+    private final double lr;
+    private final double factor;
+    private final int every;
+    private final ScheduleType unit;
+    private final int first;
+
+    /**
+     * @param lr     initial rate, finite and {@code >= 0}
+     * @param factor multiplier at each step of the staircase, in (0, 1]
+     * @param every  steps per stair, {@code > 0}
+     * @param unit   the counter
+     * @param first  added to the counter, {@code >= 0}
+     */
+    @JsonCreator
+    public StepDecay(@JsonProperty("lr") double lr, @JsonProperty("factor") double factor,
+                     @JsonProperty("every") int every, @JsonProperty("unit") ScheduleType unit,
+                     @JsonProperty("first") int first) {
+        Check check = Check.of("step");
+        this.lr = check.rate("lr", lr);
+        this.factor = check.factor("factor", factor);
+        this.every = check.positive("every", every);
+        this.unit = check.notNull("unit", unit);
+        this.first = check.nonNegative("first", first);
+    }
+
+    /** {@code lr * factor^floor(n / every)}, counting from 0. */
+    public StepDecay(double lr, double factor, int every, ScheduleType unit) {
+        this(lr, factor, every, unit, 0);
+    }
+
+    public double lr() {
+        return lr;
+    }
+
+    public double factor() {
+        return factor;
+    }
+
+    public int every() {
+        return every;
+    }
+
+    @Override
+    public ScheduleType unit() {
+        return unit;
+    }
+
+    public int first() {
+        return first;
+    }
+
+    @Override
+    public double valueAt(long n) {
+        return lr * Math.pow(factor, Math.floorDiv(n + first, every));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StepDecay other && Double.compare(lr, other.lr) == 0
+                && Double.compare(factor, other.factor) == 0 && every == other.every && unit == other.unit
+                && first == other.first;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lr, factor, every, unit, first);
+    }
+
+    @Override
+    public String toString() {
+        return SPEC.format(this);
+    }
+}
