@@ -476,6 +476,11 @@ def build():
     R = range
     it, ep = "iteration", "epoch"
 
+    # 0. constant ---------------------------------------------------------------------------------
+    add_torch("torch.LambdaLR(lr=0.05,lr_lambda=1)", S("constant", lr=0.05), 0.05,
+              lambda opt: torch.optim.lr_scheduler.LambdaLR(opt, lambda epoch: 1.0), R(0, 12))
+    add_fn("optax.constant_schedule(0.003)", S("constant", lr=0.003), R(0, 1001, 100), optax_constant(0.003))
+
     # 1. inverse-time ---------------------------------------------------------------------------
     add_fn("lecture(alpha0=0.2,decay_rate=1,epoch_num=n+1)",
            S("inverse-time", lr=0.2, decay=1.0, unit=ep, first=1), R(0, 20),

@@ -1,13 +1,22 @@
 package io.github.dl4jschedules;
 
 import io.github.dl4jschedules.schedules.ConstantRate;
+import io.github.dl4jschedules.schedules.CosineDecay;
+import io.github.dl4jschedules.schedules.CosineRestarts;
 import io.github.dl4jschedules.schedules.CounterSchedule;
+import io.github.dl4jschedules.schedules.CyclicSchedule;
 import io.github.dl4jschedules.schedules.ExponentialDecay;
 import io.github.dl4jschedules.schedules.InverseSqrtDecay;
 import io.github.dl4jschedules.schedules.InverseTimeDecay;
+import io.github.dl4jschedules.schedules.LinearRamp;
 import io.github.dl4jschedules.schedules.MultiStepDecay;
+import io.github.dl4jschedules.schedules.OneCycle;
 import io.github.dl4jschedules.schedules.PiecewiseConstant;
+import io.github.dl4jschedules.schedules.PolynomialDecay;
+import io.github.dl4jschedules.schedules.Scaled;
+import io.github.dl4jschedules.schedules.SequenceSchedule;
 import io.github.dl4jschedules.schedules.StepDecay;
+import io.github.dl4jschedules.schedules.Warmup;
 import io.github.dl4jschedules.spec.ScheduleDefinition;
 import io.github.dl4jschedules.spec.ScheduleRegistry;
 import io.github.dl4jschedules.spec.SpecException;
@@ -35,7 +44,16 @@ public final class Schedules {
             InverseSqrtDecay.SPEC,
             StepDecay.SPEC,
             MultiStepDecay.SPEC,
-            PiecewiseConstant.SPEC));
+            PiecewiseConstant.SPEC,
+            PolynomialDecay.SPEC,
+            CosineDecay.SPEC,
+            CosineRestarts.SPEC,
+            LinearRamp.SPEC,
+            CyclicSchedule.SPEC,
+            OneCycle.SPEC,
+            Warmup.SPEC,
+            SequenceSchedule.SPEC,
+            Scaled.SPEC));
 
     private Schedules() {
     }

@@ -53,8 +53,40 @@ public final class ScheduleExamples {
             decaying("multistep(lr=0.1, factor=0.1, at=[2, 4], unit=epoch)"),
             decaying("multistep(lr=0.3, at=[1, 5, 9], unit=iteration)"),
             decaying("piecewise(values=[0.1, 0.05, 0.01], at=[2, 5], unit=iteration)"),
-            shaped("piecewise(values=[0.01, 0.1, 0.02], at=[1, 3], unit=epoch)")
+            shaped("piecewise(values=[0.01, 0.1, 0.02], at=[1, 3], unit=epoch)"),
             // modern schedules and composites: add them here
+            decaying("polynomial(lr=0.1, steps=10)"),
+            decaying("polynomial(lr=0.1, end=0.001, steps=7, power=2.5, unit=epoch)"),
+            shaped("polynomial(lr=0.2, end=0.01, steps=5, power=0.5, cycle=true, unit=iteration)"),
+            decaying("cosine(lr=0.1, steps=20)"),
+            decaying("cosine(lr=0.05, steps=6, min=0.005, unit=epoch)"),
+            shaped("cosine-restarts(lr=0.1, period=4)"),
+            shaped("cosine-restarts(lr=0.1, period=3, mult=2, decay=0.7, min=0.001, unit=epoch)"),
+            shaped("cosine-restarts(lr=0.05, period=5, mult=1.5, decay=0.5, min=0.01, unit=iteration)"),
+            shaped("cosine-restarts(lr=1, period=1, mult=10, unit=iteration)"),
+            decaying("linear(from=0.1, to=0.001, steps=8, unit=epoch)"),
+            shaped("linear(from=0, to=0.1, steps=5)"),
+            shaped("cyclic(min=0.001, max=0.01, half=4)"),
+            shaped("cyclic(min=0.01, max=0.1, half=2, mode=triangular2, unit=epoch)"),
+            shaped("cyclic(min=0, max=0.1, half=3, mode=exp-range, gamma=0.99, unit=iteration)"),
+            shaped("one-cycle(max=0.1, total=100)"),
+            shaped("one-cycle(max=0.05, total=12, pct=0.25, div=10, final-div=100, anneal=linear, unit=epoch)"),
+            shaped("one-cycle(max=1, total=50, pct=0.4, div=0.5, final-div=1e6, three-phase=true)"),
+            shaped("warmup(steps=5, then=cosine(lr=0.1, steps=20))"),
+            shaped("warmup(steps=3, start=0.01, then=exponential(lr=0.1, rate=0.9), unit=epoch)"),
+            shaped("warmup(steps=4, then=one-cycle(max=0.1, total=30, three-phase=true))"),
+            shaped("warmup(steps=2, start=0.2, then=constant(lr=0.05), unit=epoch)"),
+            shaped("sequence(linear(from=0, to=0.1, steps=3), constant(lr=0.1), cosine(lr=0.1, steps=10), at=[3, 8])"),
+            decaying("sequence(constant(lr=0.1), step(lr=0.05, every=2), cosine(lr=0.005, steps=5), at=[2, 9], unit=epoch)"),
+            shaped("sequence(warmup(steps=3, then=cosine(lr=0.1, steps=10, min=0.001)), "
+                    + "cyclic(min=0.001, max=0.01, half=2), at=[13])"),
+            shaped("sequence(cosine-restarts(lr=0.1, period=2, mult=2), "
+                    + "sequence(constant(lr=0.01), polynomial(lr=0.01, steps=4), at=[2]), at=[14], unit=epoch)"),
+            decaying("scaled(factor=0.5, of=exponential(lr=0.2, rate=0.9, unit=epoch))"),
+            decaying("scaled(factor=4, of=constant(lr=0.025))"),
+            shaped("scaled(factor=2, of=sequence(warmup(steps=2, then=constant(lr=0.05)), "
+                    + "cosine(lr=0.05, steps=6), at=[4], unit=epoch))"),
+            shaped("warmup(steps=3, then=scaled(factor=0.1, of=one-cycle(max=1, total=20)), unit=iteration)")
     );
 
     private ScheduleExamples() {

@@ -1,5 +1,10 @@
 package io.github.dl4jschedules.schedules;
 
+import io.github.dl4jschedules.spec.ValueType;
+import org.nd4j.linalg.schedule.ScheduleType;
+
+import java.util.Arrays;
+
 /**
  * The one validation path of every schedule: each check throws {@link IllegalArgumentException}
  * with "{@code <schedule>: <parameter> must be <rule>, got <parameter>=<value>}".
@@ -53,15 +58,33 @@ final class Check {
 
     /** Integers {@code >= 0}, strictly increasing; returns a private copy. */
     int[] boundaries(String parameter, int[] values) {
+        return boundaries(parameter, values, 0);
+    }
+
+    /** Integers {@code >= lowest}, strictly increasing; returns a private copy. */
+    int[] boundaries(String parameter, int[] values, int lowest) {
         notNull(parameter, values);
         for (int i = 0; i < values.length; i++) {
-            if (values[i] < 0 || (i > 0 && values[i] <= values[i - 1])) {
+            if (values[i] < lowest || (i > 0 && values[i] <= values[i - 1])) {
                 throw new IllegalArgumentException(schedule + ": " + parameter
-                        + " must be strictly increasing integers >= 0, got " + parameter + "="
-                        + java.util.Arrays.toString(values));
+                        + " must be strictly increasing integers >= " + lowest + ", got " + parameter + "="
+                        + Arrays.toString(values));
             }
         }
         return values.clone();
+    }
+
+    /**
+     * A composite's child: given, and counting in its parent's unit (or in none, like {@code constant}),
+     * so that the local counter the parent hands it means what the child expects.
+     */
+    <T extends CounterSchedule> T child(String parameter, T child, ScheduleType parentUnit) {
+        notNull(parameter, child);
+        if (!child.countsIn(parentUnit)) {
+            throw new IllegalArgumentException(schedule + ": " + parameter + " must count in "
+                    + ValueType.UNIT.write(parentUnit) + " like its parent, got " + parameter + "=" + child);
+        }
+        return child;
     }
 
     /** The general form, for rules the helpers above do not cover. */
