@@ -1,0 +1,37 @@
+package io.github.dl4jschedules.examples;
+
+import io.github.dl4jschedules.examples.train.TrainCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The examples' command line: {@code examples/run <command> [options]}; {@code examples/run --help} lists the commands. */
+@Command(name = "examples/run", mixinStandardHelpOptions = true,
+        description = "dl4j-schedules examples: MNIST trainings with learning-rate schedules.",
+        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling: bad input prints a message, not a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof IllegalArgumentException || exception instanceof java.io.UncheckedIOException) {
+                cmd.getErr().println("error: " + exception.getMessage());
+                return 1;
+            }
+            throw exception;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

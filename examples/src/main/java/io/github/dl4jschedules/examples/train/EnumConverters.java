@@ -1,0 +1,49 @@
+package io.github.dl4jschedules.examples.train;
+
+import picocli.CommandLine;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+
+/** Lower-case option values for the enums of the command line ({@code --model lenet}, {@code --updater adam}). */
+final class EnumConverters {
+
+    private EnumConverters() {
+    }
+
+    private abstract static class LowerCase<E extends Enum<E>> implements CommandLine.ITypeConverter<E>, Iterable<String> {
+        private final Class<E> type;
+
+        LowerCase(Class<E> type) {
+            this.type = type;
+        }
+
+        @Override
+        public E convert(String value) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(value.trim())) {
+                    return constant;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not one of " + String.join(", ", this));
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).iterator();
+        }
+    }
+
+    static final class Model extends LowerCase<ModelKind> {
+        Model() {
+            super(ModelKind.class);
+        }
+    }
+
+    static final class Updater extends LowerCase<UpdaterKind> {
+        Updater() {
+            super(UpdaterKind.class);
+        }
+    }
+}

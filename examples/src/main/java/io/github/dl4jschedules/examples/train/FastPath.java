@@ -1,0 +1,145 @@
+package io.github.dl4jschedules.examples.train;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.lang.reflect.Field;
+import java.util.Locale;
+
+/**
+ * The CPU fast path: the two fixes that bring DL4J M2.1's LeNet epoch from about 19 s to about 4 s on
+ * a 2-core machine (README, "Speed").
+ * <ol>
+ *   <li><b>oneDNN helpers.</b> DL4J M2.1 decides whether to use its oneDNN ("MKL-DNN") helpers for
+ *   convolution and pooling by looking up {@code org.nd4j.nativeblas.Nd4jCpu$Environment.isUseMKLDNN()}
+ *   by reflection; M2.1's class is {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment}
+ *   with {@code isUseONEDNN()}, so the lookup fails and no layer gets a helper. {@link #attachHelpers}
+ *   attaches {@link MKLDNNConvHelper} and {@link MKLDNNSubsamplingHelper} to the convolution and
+ *   pooling layers after {@code init()}. They call libnd4j's {@code conv2d}/{@code maxpool2d} ops, which
+ *   the {@code -onednn-avx2} native build runs with oneDNN.</li>
+ *   <li><b>One native thread.</b> On few cores, ND4J's and OpenMP's thread pools spin against each
+ *   other; one thread per op is faster for these small models ({@link #singleThreaded()}, plus
+ *   {@code OMP_NUM_THREADS=1} in the environment, which {@code examples/run} sets).</li>
+ * </ol>
+ * The native build is chosen with the JavaCPP system property
+ * {@value #PLATFORM_EXTENSION_PROPERTY}, which must be set before ND4J loads: {@link #selectNativeBuild}.
+ */
+public final class FastPath {
+
+    /** JavaCPP's switch between native builds of one artifact, e.g. {@code -onednn-avx2}. */
+    public static final String PLATFORM_EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+
+    /** The oneDNN build the examples ship next to the stock one. */
+    public static final String ONEDNN_EXTENSION = "-onednn-avx2";
+
+    private FastPath() {
+    }
+
+    /**
+     * Picks the oneDNN native build, unless the user already chose one. Call before any ND4J class
+     * loads; later calls have no effect on an already loaded backend.
+     */
+    public static void selectNativeBuild() {
+        if (System.getProperty(PLATFORM_EXTENSION_PROPERTY) == null && onX86WithAvx2()) {
+            System.setProperty(PLATFORM_EXTENSION_PROPERTY, ONEDNN_EXTENSION);
+        }
+    }
+
+    /** Whether the loaded native build is a oneDNN one. */
+    public static boolean oneDnnLoaded() {
+        return System.getProperty(PLATFORM_EXTENSION_PROPERTY, "").contains("onednn")
+                && "CPU".equalsIgnoreCase(backend());
+    }
+
+    /** One thread per native op and for BLAS. */
+    public static void singleThreaded() {
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1);
+    }
+
+    /**
+     * Attaches oneDNN helpers to every convolution and pooling layer that has none.
+     *
+     * @return the number of layers that got a helper
+     */
+    public static int attachHelpers(MultiLayerNetwork network) {
+        int attached = 0;
+        for (Layer layer : network.getLayers()) {
+            if (layer instanceof ConvolutionLayer && helperOf(layer) == null) {
+                setHelper(layer, new MKLDNNConvHelper(layer.getParam("W").dataType()));
+                attached++;
+            } else if (layer instanceof SubsamplingLayer && helperOf(layer) == null) {
+                setHelper(layer, new MKLDNNSubsamplingHelper(network.getLayerWiseConfigurations().getDataType()));
+                attached++;
+            }
+        }
+        return attached;
+    }
+
+    /** The helper a convolution or pooling layer uses, or {@code null}. */
+    public static Object helperOf(Layer layer) {
+        try {
+            return helperField(layer).get(layer);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read the helper of " + layer.getClass().getName(), e);
+        }
+    }
+
+    /** How often a layer's helper failed and DL4J fell back to its Java implementation. */
+    public static int helperFailures(Layer layer) {
+        try {
+            Field field = findField(layer.getClass(), "helperCountFail");
+            return field.getInt(layer);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read helperCountFail of " + layer.getClass().getName(), e);
+        }
+    }
+
+    /** ND4J's backend name, e.g. {@code CPU} or {@code CUDA}. */
+    public static String backend() {
+        return Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "unknown");
+    }
+
+    private static void setHelper(Layer layer, Object helper) {
+        try {
+            helperField(layer).set(layer, helper);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot attach a helper to " + layer.getClass().getName(), e);
+        }
+    }
+
+    private static Field helperField(Layer layer) {
+        return findField(layer.getClass(), "helper");
+    }
+
+    private static Field findField(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                Field field = c.getDeclaredField(name);
+                field.setAccessible(true);
+                return field;
+            } catch (NoSuchFieldException e) {
+                // keep looking in the superclass
+            }
+        }
+        throw new IllegalStateException(type.getName() + " has no field '" + name + "' (DL4J version changed?)");
+    }
+
+    private static boolean onX86WithAvx2() {
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        if (!arch.equals("amd64") && !arch.equals("x86_64")) {
+            return false;
+        }
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo")).contains(" avx2");
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.dl4jschedules.examples.train;
+
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes per-epoch results with their provenance, as CSV or JSON by the file's extension.
+ * <ul>
+ *   <li>CSV: {@code # key: value} provenance lines, then {@value #CSV_HEADER} and one row per epoch;</li>
+ *   <li>JSON: {@code {"provenance": {...}, "epochs": [{"epoch": 1, ...}, ...]}}.</li>
+ * </ul>
+ */
+public final class ResultsWriter {
+
+    /** The CSV columns. */
+    public static final String CSV_HEADER = "epoch,train_loss,test_accuracy,rate,seconds";
+
+    private ResultsWriter() {
+    }
+
+    /**
+     * @param file       ends in {@code .csv} or {@code .json}
+     * @param provenance key-value pairs describing the run
+     * @throws IllegalArgumentException for another extension
+     */
+    public static void write(Path file, Map<String, String> provenance, List<EpochResult> epochs) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            if (name.endsWith(".csv")) {
+                Files.write(file, csv(provenance, epochs), StandardCharsets.UTF_8);
+            } else if (name.endsWith(".json")) {
+                Files.writeString(file, json(provenance, epochs), StandardCharsets.UTF_8);
+            } else {
+                throw new IllegalArgumentException("--out must end in .csv or .json, got " + file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<String> csv(Map<String, String> provenance, List<EpochResult> epochs) {
+        List<String> lines = new ArrayList<>();
+        provenance.forEach((key, value) -> lines.add("# " + key + ": " + value.replace('\n', ' ')));
+        lines.add(CSV_HEADER);
+        for (EpochResult e : epochs) {
+            lines.add(String.format(Locale.ROOT, "%d,%s,%s,%s,%s", e.epoch(), e.trainLoss(), e.testAccuracy(),
+                    e.rate(), e.seconds()));
+        }
+        return lines;
+    }
+
+    static String json(Map<String, String> provenance, List<EpochResult> epochs) throws IOException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("provenance", provenance);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (EpochResult e : epochs) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("epoch", e.epoch());
+            row.put("train_loss", e.trainLoss());
+            row.put("test_accuracy", e.testAccuracy());
+            row.put("rate", e.rate());
+            row.put("seconds", e.seconds());
+            rows.add(row);
+        }
+        document.put("epochs", rows);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document);
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.dl4jschedules.examples.train;
+
+import io.github.dl4jschedules.schedules.CounterSchedule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code train}: one MNIST training with a schedule-driven updater. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a network on MNIST-format data with a learning-rate schedule.",
+                "Prints loss, test accuracy, rate and time per epoch."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "mlp|lenet", description = "Network: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "lenet", converter = EnumConverters.Model.class, completionCandidates = EnumConverters.Model.class)
+    ModelKind model;
+
+    @Option(names = "--updater", paramLabel = "NAME", description = "Updater: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "adam", converter = EnumConverters.Updater.class, completionCandidates = EnumConverters.Updater.class)
+    UpdaterKind updater;
+
+    @Option(names = "--schedule", paramLabel = "SPEC|PRESET",
+            description = {"Learning-rate schedule: a spec of the catalogue, e.g. \"inverse-time(lr=0.002, decay=1, unit=epoch, first=1)\",",
+                    "or a preset: constant, inverse-time, exponential, inverse-sqrt-epoch, inverse-sqrt-iteration, staircase",
+                    "(default: ${DEFAULT-VALUE})."},
+            defaultValue = "constant(lr=0.001)", converter = ScheduleConverter.class)
+    CounterSchedule schedule;
+
+    @Option(names = "--epochs", description = "Passes over the training data (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+    int epochs;
+
+    @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE}).", defaultValue = "64")
+    int batch;
+
+    @Option(names = "--seed", description = "Seed of weight initialisation and shuffling (default: ${DEFAULT-VALUE}).", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--data", paramLabel = "bundled|mnist|DIR",
+            description = {"bundled: the 10,000 MNIST digits shipped with the examples (default);",
+                    "mnist: full MNIST through DL4J's downloader (needs internet);",
+                    "DIR: a folder with the four IDX files (full MNIST, Fashion-MNIST), gzipped or not."},
+            defaultValue = TrainingData.BUNDLED)
+    String data;
+
+    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
+    Integer trainLimit;
+
+    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
+    Integer testLimit;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write per-epoch results with provenance to FILE.csv or FILE.json.")
+    Path out;
+
+    @Option(names = "--no-fast", negatable = false,
+            description = "Plain DL4J: stock native build, no oneDNN helpers, default threads (see README, Speed).")
+    boolean noFast;
+
+    @Option(names = "--no-progress", description = "No progress bar (it is off anyway when output is not a terminal).")
+    boolean noProgress;
+
+    private final PrintStream console;
+
+    public TrainCommand() {
+        this(System.out);
+    }
+
+    TrainCommand(PrintStream console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        validate();
+        if (!noFast) {
+            FastPath.selectNativeBuild();
+        }
+        TrainingData trainingData = TrainingData.load(data, batch, seed, limit(trainLimit), limit(testLimit));
+        TrainingRun.Settings settings = new TrainingRun.Settings(model, updater, schedule, epochs, seed, !noFast);
+        Map<String, String> provenance = provenance(settings, trainingData);
+        console.printf(Locale.ROOT, "backend %s on %s, native build %s, fast path %s%n", provenance.get("nd4j_backend"),
+                provenance.get("device"), provenance.get("native_build"), noFast ? "off" : "on");
+        console.printf(Locale.ROOT, "data: %s (%,d train, %,d test)%n", trainingData.description(),
+                trainingData.trainSize(), trainingData.testSize());
+        console.printf(Locale.ROOT, "model %s, updater %s, batch %d, seed %d%nschedule: %s%n",
+                model.name().toLowerCase(Locale.ROOT), updater.name().toLowerCase(Locale.ROOT), batch, seed, schedule);
+
+        boolean progress = !noProgress && System.console() != null;
+        List<EpochResult> results = new TrainingRun(settings).run(trainingData, new ConsoleReport(console, progress, epochs));
+        if (out != null) {
+            ResultsWriter.write(out, provenance, results);
+            console.println("results written to " + out);
+        }
+        return 0;
+    }
+
+    private void validate() {
+        requirePositive("--epochs", epochs);
+        requirePositive("--batch", batch);
+        if (trainLimit != null) {
+            requirePositive("--train-limit", trainLimit);
+        }
+        if (testLimit != null) {
+            requirePositive("--test-limit", testLimit);
+        }
+        if (out != null) {
+            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".csv") && !name.endsWith(".json")) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--out must end in .csv or .json, got " + out);
+            }
+        }
+    }
+
+    private void requirePositive(String option, int value) {
+        if (value < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    option + " must be >= 1, got " + value);
+        }
+    }
+
+    private static int limit(Integer value) {
+        return value == null ? Integer.MAX_VALUE : value;
+    }
+
+    private Map<String, String> provenance(TrainingRun.Settings settings, TrainingData trainingData) {
+        Map<String, String> values = new LinkedHashMap<>(Provenance.environment());
+        values.put("model", model.name().toLowerCase(Locale.ROOT));
+        values.put("updater", updater.name().toLowerCase(Locale.ROOT));
+        values.put("schedule", settings.schedule().toString());
+        values.put("epochs", Integer.toString(epochs));
+        values.put("batch", Integer.toString(batch));
+        values.put("seed", Long.toString(seed));
+        values.put("data", trainingData.description());
+        values.put("train_examples", Integer.toString(trainingData.trainSize()));
+        values.put("test_examples", Integer.toString(trainingData.testSize()));
+        values.put("fast_path", Boolean.toString(!noFast));
+        return values;
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.dl4jschedules.examples.train;
+
+import io.github.dl4jschedules.schedules.CounterSchedule;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.evaluation.classification.Evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One training: a model with an updater driven by a schedule, fit epoch by epoch on
+ * {@link TrainingData}, evaluated after every epoch. The training program, the speed comparison and
+ * the benchmark all run this class.
+ */
+public final class TrainingRun {
+
+    /**
+     * What to train.
+     *
+     * @param model    the network
+     * @param updater  the updater the schedule drives
+     * @param schedule the learning-rate schedule
+     * @param epochs   passes over the training data, {@code >= 1}
+     * @param seed     weight initialisation and shuffling seed
+     * @param fastPath whether to attach the oneDNN helpers and run single-threaded ({@link FastPath})
+     */
+    public record Settings(ModelKind model, UpdaterKind updater, CounterSchedule schedule, int epochs, long seed,
+                           boolean fastPath) {
+        public Settings {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+            }
+        }
+    }
+
+    /** Hears about a run's progress; every method has a no-op default. */
+    public interface Observer {
+        default void started(MultiLayerNetwork network, int attachedHelpers) {
+        }
+
+        default void epochStarted(int epoch, int batches) {
+        }
+
+        default void iterationDone(int iteration, double loss, double rate) {
+        }
+
+        default void epochDone(EpochResult result) {
+        }
+    }
+
+    private final Settings settings;
+
+    public TrainingRun(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Trains and returns one result per epoch. */
+    public List<EpochResult> run(TrainingData data, Observer observer) {
+        MultiLayerNetwork network = new MultiLayerNetwork(settings.model().configuration(
+                settings.updater().withRate(settings.schedule()), settings.seed(),
+                data.height(), data.width(), io.github.dl4jschedules.examples.data.MnistData.NUM_CLASSES));
+        network.init();
+        int helpers = 0;
+        if (settings.fastPath()) {
+            FastPath.singleThreaded();
+            helpers = FastPath.attachHelpers(network);
+        }
+        EpochStatistics statistics = new EpochStatistics(observer);
+        network.setListeners(statistics);
+        observer.started(network, helpers);
+
+        int batches = (int) Math.ceil(data.trainSize() / (double) data.train().batch());
+        List<EpochResult> results = new ArrayList<>();
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            observer.epochStarted(epoch, batches);
+            statistics.reset();
+            data.train().reset();
+            long start = System.nanoTime();
+            network.fit(data.train());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            data.test().reset();
+            Evaluation evaluation = network.evaluate(data.test());
+            EpochResult result = new EpochResult(epoch, statistics.meanLoss(), evaluation.accuracy(),
+                    statistics.lastRate, seconds);
+            results.add(result);
+            observer.epochDone(result);
+        }
+        return results;
+    }
+
+    /** Mean loss and last applied rate of the current epoch. */
+    private static final class EpochStatistics extends BaseTrainingListener {
+        private final Observer observer;
+        private double lossSum;
+        private int iterations;
+        private double lastRate = Double.NaN;
+
+        EpochStatistics(Observer observer) {
+            this.observer = observer;
+        }
+
+        void reset() {
+            lossSum = 0;
+            iterations = 0;
+        }
+
+        double meanLoss() {
+            return lossSum / iterations;
+        }
+
+        @Override
+        public void iterationDone(Model model, int iteration, int epoch) {
+            MultiLayerNetwork network = (MultiLayerNetwork) model;
+            BaseLayer first = (BaseLayer) network.getLayer(0).conf().getLayer();
+            lastRate = first.getIUpdater().getLearningRate(iteration, epoch);
+            double loss = network.score();
+            lossSum += loss;
+            iterations++;
+            observer.iterationDone(iteration, loss, lastRate);
+        }
+    }
+}
