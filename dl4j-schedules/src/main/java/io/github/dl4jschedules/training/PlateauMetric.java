@@ -1,0 +1,48 @@
+package io.github.dl4jschedules.training;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/** What {@link ReduceOnPlateau} watches, measured once per epoch on the training thread. */
+@FunctionalInterface
+public interface PlateauMetric {
+
+    /** The metric's value for the model as it is now. */
+    double measure(Model model);
+
+    /** The loss on held-out data (mean over examples), for {@code mode=min}. */
+    static PlateauMetric validationLoss(DataSetIterator data) {
+        return model -> {
+            data.reset();
+            double total = 0;
+            long examples = 0;
+            while (data.hasNext()) {
+                DataSet batch = data.next();
+                double loss = model instanceof MultiLayerNetwork network
+                        ? network.score(batch)
+                        : ((ComputationGraph) model).score(batch);
+                total += loss * batch.numExamples();
+                examples += batch.numExamples();
+            }
+            if (examples == 0) {
+                throw new IllegalArgumentException("plateau: the validation data is empty");
+            }
+            return total / examples;
+        };
+    }
+
+    /** The classification accuracy on held-out data, for {@code mode=max}. */
+    static PlateauMetric accuracy(DataSetIterator data) {
+        return model -> {
+            data.reset();
+            Evaluation evaluation = model instanceof MultiLayerNetwork network
+                    ? network.evaluate(data)
+                    : ((ComputationGraph) model).evaluate(data);
+            return evaluation.accuracy();
+        };
+    }
+}

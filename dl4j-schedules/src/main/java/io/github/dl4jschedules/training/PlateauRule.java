@@ -1,0 +1,157 @@
+package io.github.dl4jschedules.training;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * When to cut the rate on a plateau: the settings of PyTorch's {@code ReduceLROnPlateau}, with its
+ * defaults, validated.
+ * <pre>
+ * better(a, best) = a &lt; best * (1 - threshold)   mode min, relative
+ *                   a &lt; best - threshold         mode min, absolute
+ *                   a &gt; best * (1 + threshold)   mode max, relative
+ *                   a &gt; best + threshold         mode max, absolute
+ * after more than `patience` epochs without a better value (not counting `cooldown` epochs after a cut):
+ *     rate = max(rate * factor, min), applied when it changes the rate by more than eps
+ * </pre>
+ *
+ * @param mode          {@code min} for a loss, {@code max} for an accuracy
+ * @param factor        the cut, in (0, 1)
+ * @param patience      epochs without improvement to tolerate, {@code >= 0}
+ * @param threshold     what counts as improvement, {@code >= 0}
+ * @param relative      relative ({@code rel}) or absolute ({@code abs}) threshold
+ * @param cooldown      epochs to wait after a cut before counting again, {@code >= 0}
+ * @param minRate       a cut never takes the rate below this, {@code >= 0}
+ * @param eps           smaller changes are not applied, {@code >= 0}
+ */
+public record PlateauRule(Mode mode, double factor, int patience, double threshold, boolean relative, int cooldown,
+                          double minRate, double eps) implements Serializable {
+
+    /** Whether smaller or larger values of the metric are better. */
+    public enum Mode { MIN, MAX }
+
+    /** PyTorch's defaults: min, factor 0.1, patience 10, threshold 1e-4 relative, cooldown 0, min 0, eps 1e-8. */
+    public static final PlateauRule DEFAULTS = new PlateauRule(Mode.MIN, 0.1, 10, 1e-4, true, 0, 0, 1e-8);
+
+    /** The option keys of {@link #parse}, in order. */
+    public static final String KEYS = "mode=min|max, factor, patience, threshold, threshold-mode=rel|abs, cooldown, min, eps";
+
+    public PlateauRule {
+        if (mode == null) {
+            throw new IllegalArgumentException("plateau: mode must be min or max, got null");
+        }
+        require(factor > 0 && factor < 1, "factor", "in (0, 1)", factor);
+        require(patience >= 0, "patience", ">= 0", patience);
+        require(threshold >= 0 && Double.isFinite(threshold), "threshold", "finite and >= 0", threshold);
+        require(cooldown >= 0, "cooldown", ">= 0", cooldown);
+        require(minRate >= 0 && Double.isFinite(minRate), "min", "finite and >= 0", minRate);
+        require(eps >= 0 && Double.isFinite(eps), "eps", "finite and >= 0", eps);
+    }
+
+    /**
+     * Reads {@code key=value} pairs separated by commas over {@link #DEFAULTS}, e.g.
+     * {@code "factor=0.5, patience=2, mode=max"}; an empty text gives the defaults.
+     *
+     * @throws IllegalArgumentException naming the key and the problem
+     */
+    public static PlateauRule parse(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String item : text.split(",")) {
+            if (item.isBlank()) {
+                continue;
+            }
+            int equals = item.indexOf('=');
+            if (equals < 0) {
+                throw new IllegalArgumentException("plateau: expected key=value, got '" + item.trim() + "'; keys: " + KEYS);
+            }
+            String key = item.substring(0, equals).trim().toLowerCase(Locale.ROOT);
+            if (values.put(key, item.substring(equals + 1).trim()) != null) {
+                throw new IllegalArgumentException("plateau: " + key + " given twice");
+            }
+        }
+        PlateauRule d = DEFAULTS;
+        Mode mode = values.containsKey("mode") ? mode(values.remove("mode")) : d.mode;
+        double factor = number(values, "factor", d.factor);
+        int patience = (int) integer(values, "patience", d.patience);
+        double threshold = number(values, "threshold", d.threshold);
+        boolean relative = values.containsKey("threshold-mode") ? relative(values.remove("threshold-mode")) : d.relative;
+        int cooldown = (int) integer(values, "cooldown", d.cooldown);
+        double min = number(values, "min", d.minRate);
+        double eps = number(values, "eps", d.eps);
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("plateau: unknown key '" + values.keySet().iterator().next()
+                    + "'; keys: " + KEYS);
+        }
+        return new PlateauRule(mode, factor, patience, threshold, relative, cooldown, min, eps);
+    }
+
+    /** Whether {@code value} improves on {@code best}. */
+    public boolean isBetter(double value, double best) {
+        if (mode == Mode.MIN) {
+            return relative ? value < best * (1 - threshold) : value < best - threshold;
+        }
+        return relative ? value > best * (1 + threshold) : value > best + threshold;
+    }
+
+    /** The starting "best": +infinity for min, -infinity for max. */
+    public double worst() {
+        return mode == Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT,
+                "mode=%s, factor=%s, patience=%d, threshold=%s, threshold-mode=%s, cooldown=%d, min=%s, eps=%s",
+                mode.name().toLowerCase(Locale.ROOT), factor, patience, threshold, relative ? "rel" : "abs",
+                cooldown, minRate, eps);
+    }
+
+    private static Mode mode(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "min" -> Mode.MIN;
+            case "max" -> Mode.MAX;
+            default -> throw new IllegalArgumentException("plateau: mode must be min or max, got mode=" + value);
+        };
+    }
+
+    private static boolean relative(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "rel" -> true;
+            case "abs" -> false;
+            default -> throw new IllegalArgumentException(
+                    "plateau: threshold-mode must be rel or abs, got threshold-mode=" + value);
+        };
+    }
+
+    private static double number(Map<String, String> values, String key, double fallback) {
+        String value = values.remove(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("plateau: " + key + " must be a number, got " + key + "=" + value);
+        }
+    }
+
+    private static long integer(Map<String, String> values, String key, int fallback) {
+        String value = values.remove(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("plateau: " + key + " must be an integer, got " + key + "=" + value);
+        }
+    }
+
+    private static void require(boolean holds, String key, String rule, Object value) {
+        if (!holds) {
+            throw new IllegalArgumentException("plateau: " + key + " must be " + rule + ", got " + key + "=" + value);
+        }
+    }
+}

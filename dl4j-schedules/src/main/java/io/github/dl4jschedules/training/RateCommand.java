@@ -1,0 +1,106 @@
+package io.github.dl4jschedules.training;
+
+import java.util.Locale;
+
+/**
+ * A change of the learning rate asked for while training runs, from a person (control file, console,
+ * JMX) or from {@link ReduceOnPlateau}. Applied by a {@link RateController} between iterations.
+ *
+ * <p>Text form, one command per line (case-insensitive keyword, Java number syntax):
+ * <pre>
+ * factor F    multiply the rate by F (&gt; 0); the schedule keeps its shape
+ * set R       make the rate R (&gt;= 0) now; the schedule keeps its shape from there
+ * fixed R     train with the fixed rate R from now on, ignoring the schedule
+ * schedule    go back to the plain configured schedule
+ * </pre>
+ */
+public sealed interface RateCommand {
+
+    /** The commands' usage, for messages. */
+    String USAGE = "factor F | set R | fixed R | schedule";
+
+    /** Multiply the rate by {@code factor}, keeping the schedule's shape. */
+    record Multiply(double factor) implements RateCommand {
+        public Multiply {
+            if (!(factor > 0) || !Double.isFinite(factor)) {
+                throw new IllegalArgumentException("factor must be finite and > 0, got " + factor);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "factor " + factor;
+        }
+    }
+
+    /** Make the rate {@code rate} now, keeping the schedule's shape from there. */
+    record Set(double rate) implements RateCommand {
+        public Set {
+            requireRate(rate);
+        }
+
+        @Override
+        public String toString() {
+            return "set " + rate;
+        }
+    }
+
+    /** Train with the fixed {@code rate} from now on. */
+    record Fix(double rate) implements RateCommand {
+        public Fix {
+            requireRate(rate);
+        }
+
+        @Override
+        public String toString() {
+            return "fixed " + rate;
+        }
+    }
+
+    /** Back to the plain configured schedule. */
+    record Resume() implements RateCommand {
+        @Override
+        public String toString() {
+            return "schedule";
+        }
+    }
+
+    /**
+     * Reads one command.
+     *
+     * @throws IllegalArgumentException saying what is wrong and what is accepted
+     */
+    static RateCommand parse(String line) {
+        String[] words = line.trim().split("\\s+");
+        String keyword = words[0].toLowerCase(Locale.ROOT);
+        if (keyword.equals("schedule")) {
+            if (words.length != 1) {
+                throw new IllegalArgumentException("'schedule' takes no value, got '" + line.trim() + "'");
+            }
+            return new Resume();
+        }
+        if (!keyword.equals("factor") && !keyword.equals("set") && !keyword.equals("fixed")) {
+            throw new IllegalArgumentException("unknown command '" + line.trim() + "'; expected " + USAGE);
+        }
+        if (words.length != 2) {
+            throw new IllegalArgumentException("'" + keyword + "' takes one number, got '" + line.trim() + "'");
+        }
+        double value;
+        try {
+            value = Double.parseDouble(words[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + keyword + "' takes a number, got '" + words[1] + "'");
+        }
+        return switch (keyword) {
+            case "factor" -> new Multiply(value);
+            case "set" -> new Set(value);
+            default -> new Fix(value);
+        };
+    }
+
+    private static void requireRate(double rate) {
+        if (!(rate >= 0) || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException("rate must be finite and >= 0, got " + rate);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package io.github.dl4jschedules.training;
+
+import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.schedules.ConstantRate;
+import io.github.dl4jschedules.schedules.CounterSchedule;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Changes the learning rate of a running training: multiply it, set it, fix it, or go back to the
+ * configured schedule ({@link RateCommand}), from any thread, applied only between iterations.
+ *
+ * <p>The controller remembers each layer's configured schedule {@code base} and trains with
+ * {@code scaled(factor, base)} or {@code constant(rate)} ({@link RateAdjustment}): a cut keeps the
+ * schedule's shape, and the network's configuration always holds a plain catalogue schedule, so it
+ * saves, restores and serialises like any other. DL4J replaces a layer's schedule without resetting
+ * its updater state (Adam's moments survive). Every change is logged with its iteration and epoch.
+ *
+ * <pre>{@code
+ * RateController controller = RateController.attach(network);       // also adds it as a listener
+ * controller.addSource(new ControlFile(Path.of("rate.ctl")));        // or console, JMX, plateau
+ * network.fit(train, epochs);
+ * }</pre>
+ *
+ * <p>"Set" picks the factor that gives the requested rate at the next update, with the first
+ * trainable layer's schedule; other layers keep their proportion to it.
+ */
+public final class RateController extends BaseTrainingListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateController.class);
+
+    private record Pending(RateCommand command, String source) {
+    }
+
+    private final NetworkHandle network;
+    private final Map<String, CounterSchedule> bases;
+    private final String firstLayer;
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final List<CommandSource> sources = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RateChange>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> warningListeners = new CopyOnWriteArrayList<>();
+    private final List<RateChange> history = new CopyOnWriteArrayList<>();
+    private volatile RateAdjustment adjustment;
+    private volatile int nextIteration;
+    private volatile int nextEpoch;
+
+    private RateController(NetworkHandle network, Map<String, CounterSchedule> bases, RateAdjustment adjustment) {
+        if (bases.isEmpty()) {
+            throw new IllegalArgumentException("the network has no layer with a learning rate to control");
+        }
+        this.network = network;
+        this.bases = Map.copyOf(bases);
+        this.firstLayer = bases.keySet().iterator().next();
+        this.adjustment = adjustment;
+        this.nextIteration = network.iteration();
+        this.nextEpoch = network.epoch();
+    }
+
+    /**
+     * Takes control of a network's rate and adds the controller to its listeners.
+     *
+     * @param model a {@link MultiLayerNetwork} or {@link ComputationGraph}, initialised
+     * @throws IllegalArgumentException if a layer's rate schedule is not one of this library's
+     */
+    public static RateController attach(Model model) {
+        NetworkHandle network = NetworkHandle.of(model);
+        Map<String, CounterSchedule> bases = new LinkedHashMap<>();
+        network.updaters().forEach((layer, updater) -> bases.put(layer, configuredSchedule(layer, updater)));
+        return register(model, new RateController(network, bases, RateAdjustment.NONE));
+    }
+
+    /**
+     * Takes control of a restored network with the state its controller saved ({@link TrainingStateStore}):
+     * the configured schedules and the adjustment carry on.
+     */
+    public static RateController attach(Model model, ControllerState state) {
+        NetworkHandle network = NetworkHandle.of(model);
+        Map<String, CounterSchedule> bases = new LinkedHashMap<>();
+        state.baseSpecs().forEach((layer, spec) -> bases.put(layer, Schedules.parse(spec)));
+        RateController controller = new RateController(network, bases, state.adjustment());
+        controller.applyToNetwork();
+        return register(model, controller);
+    }
+
+    private static RateController register(Model model, RateController controller) {
+        if (model instanceof MultiLayerNetwork network) {
+            network.addListeners(controller);
+        } else {
+            ((ComputationGraph) model).addListeners(controller);
+        }
+        return controller;
+    }
+
+    /** Adds a channel polled between iterations, such as a {@link ControlFile}. */
+    public void addSource(CommandSource source) {
+        sources.add(source);
+    }
+
+    /** Calls {@code listener} with every applied change, on the training thread. */
+    public void onChange(Consumer<RateChange> listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Calls {@code listener} with every rejected command's message. */
+    public void onWarning(Consumer<String> listener) {
+        warningListeners.add(listener);
+    }
+
+    /** Queues a command from any thread; it is applied between the current and the next iteration. */
+    public void submit(RateCommand command, String source) {
+        pending.add(new Pending(command, source));
+    }
+
+    /** Reports input that could not be read as a command; nothing changes. */
+    public void warn(String message) {
+        LOG.warn(message);
+        warningListeners.forEach(listener -> listener.accept(message));
+    }
+
+    /**
+     * Applies a command now. Call it on the training thread between iterations (from a training
+     * listener); other threads use {@link #submit}.
+     *
+     * @return the change, or {@code null} if the command was rejected (a warning says why)
+     */
+    public RateChange apply(RateCommand command, String source) {
+        RateAdjustment before = adjustment;
+        double rateBefore = currentRate();
+        RateAdjustment after;
+        try {
+            after = before.after(command, bases.get(firstLayer).valueAt(nextIteration, nextEpoch));
+        } catch (IllegalArgumentException e) {
+            warn(source + ": " + e.getMessage() + "; nothing changed");
+            return null;
+        }
+        adjustment = after;
+        applyToNetwork();
+        RateChange change = new RateChange(nextIteration, nextEpoch, command, source, before, after, rateBefore,
+                currentRate());
+        history.add(change);
+        LOG.info("{}", change);
+        changeListeners.forEach(listener -> listener.accept(change));
+        return change;
+    }
+
+    /** The current adjustment of the configured schedules. */
+    public RateAdjustment adjustment() {
+        return adjustment;
+    }
+
+    /** The rate of the first trainable layer at the next update. */
+    public double currentRate() {
+        return adjustment.applyTo(bases.get(firstLayer)).valueAt(nextIteration, nextEpoch);
+    }
+
+    /** The configured (unadjusted) schedule of a layer: its index, or its name in a graph. */
+    public CounterSchedule configuredSchedule(String layer) {
+        CounterSchedule base = bases.get(layer);
+        if (base == null) {
+            throw new IllegalArgumentException("no trainable layer '" + layer + "'; layers: " + bases.keySet());
+        }
+        return base;
+    }
+
+    /** The counters of the next update. */
+    public int nextIteration() {
+        return nextIteration;
+    }
+
+    public int nextEpoch() {
+        return nextEpoch;
+    }
+
+    /** Every change applied so far, oldest first. */
+    public List<RateChange> history() {
+        return List.copyOf(history);
+    }
+
+    /** What to save with the model to continue later ({@link TrainingStateStore}). */
+    public ControllerState state() {
+        Map<String, String> specs = new LinkedHashMap<>();
+        bases.forEach((layer, schedule) -> specs.put(layer, schedule.toString()));
+        return new ControllerState(specs, adjustment);
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        nextIteration = iteration + 1;
+        nextEpoch = epoch;
+        between();
+    }
+
+    @Override
+    public void onEpochEnd(Model model) {
+        nextIteration = network.iteration();
+        nextEpoch = network.epoch() + 1;
+        between();
+    }
+
+    @Override
+    public void onEpochStart(Model model) {
+        nextIteration = network.iteration();
+        nextEpoch = network.epoch();
+        between();
+    }
+
+    private void between() {
+        for (CommandSource source : sources) {
+            source.poll(this);
+        }
+        for (Pending next = pending.poll(); next != null; next = pending.poll()) {
+            apply(next.command(), next.source());
+        }
+    }
+
+    private void applyToNetwork() {
+        bases.forEach((layer, base) -> network.setSchedule(layer, adjustment.applyTo(base)));
+    }
+
+    private static CounterSchedule configuredSchedule(String layer, IUpdater updater) {
+        ISchedule schedule = learningRateSchedule(updater);
+        if (schedule == null) {
+            return new ConstantRate(updater.getLearningRate(0, 0));
+        }
+        if (schedule instanceof CounterSchedule ours) {
+            return ours;
+        }
+        throw new IllegalArgumentException("layer " + layer + " uses " + schedule.getClass().getName()
+                + "; the rate controller works with dl4j-schedules schedules (Schedules.parse) or a fixed rate");
+    }
+
+    /** ND4J's updater configurations all have {@code getLearningRateSchedule()}, but not on IUpdater. */
+    private static ISchedule learningRateSchedule(IUpdater updater) {
+        try {
+            return (ISchedule) updater.getClass().getMethod("getLearningRateSchedule").invoke(updater);
+        } catch (NoSuchMethodException e) {
+            return null;
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read the schedule of " + updater.getClass().getName(), e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.dl4jschedules.training;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Records, for every iteration, the rate each layer's updater applied next to the mini-batch loss,
+ * as CSV: {@code iteration,epoch,loss,rate} when all layers share one rate, or
+ * {@code iteration,epoch,loss,rate_<layer>,...} when they differ. The rate is read from the layers'
+ * updater configurations, which is what DL4J applies, so it includes every controller adjustment.
+ * Rows are written as they come and flushed once per epoch.
+ */
+public final class RateRecorder extends BaseTrainingListener implements AutoCloseable {
+
+    private final Writer out;
+    private List<String> layers;
+    private boolean perLayer;
+
+    /** @param out where the CSV goes; {@link #close()} closes it */
+    public RateRecorder(Writer out) {
+        this.out = out;
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        Map<String, IUpdater> updaters = NetworkHandle.of(model).updaters();
+        List<Double> rates = new ArrayList<>();
+        updaters.values().forEach(updater -> rates.add(updater.getLearningRate(iteration, epoch)));
+        if (layers == null) {
+            layers = List.copyOf(updaters.keySet());
+            perLayer = rates.stream().distinct().count() > 1;
+            write(header());
+        }
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%s", iteration, epoch, score(model)));
+        if (perLayer) {
+            rates.forEach(rate -> row.append(',').append(rate));
+        } else {
+            row.append(',').append(rates.get(0));
+        }
+        write(row.toString());
+    }
+
+    @Override
+    public void onEpochEnd(Model model) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("rate recorder: cannot write", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    private String header() {
+        if (!perLayer) {
+            return "iteration,epoch,loss,rate";
+        }
+        StringBuilder header = new StringBuilder("iteration,epoch,loss");
+        layers.forEach(layer -> header.append(",rate_").append(layer));
+        return header.toString();
+    }
+
+    private static double score(Model model) {
+        return model instanceof MultiLayerNetwork network ? network.score() : ((ComputationGraph) model).score();
+    }
+
+    private void write(String line) {
+        try {
+            out.write(line);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("rate recorder: cannot write", e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.dl4jschedules.training;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+
+import java.util.Locale;
+
+/**
+ * Reduce-on-plateau as a training listener: at the end of every epoch it measures a
+ * {@link PlateauMetric} and, following a {@link PlateauRule} (PyTorch's {@code ReduceLROnPlateau}
+ * semantics), cuts the rate through a {@link RateController}. The cut scales whatever schedule is
+ * configured instead of replacing it: a decaying schedule keeps decaying, from a lower level.
+ *
+ * <pre>{@code
+ * RateController controller = RateController.attach(network);
+ * network.addListeners(new ReduceOnPlateau(controller, PlateauMetric.validationLoss(test),
+ *         PlateauRule.parse("factor=0.5, patience=2")));
+ * }</pre>
+ *
+ * <p>A cut is {@code rate = max(rate * factor, min)} at the next update, applied as the controller's
+ * {@code factor} command when it changes the rate by more than {@code eps}. The state (best value,
+ * bad epochs, cooldown) is saved with the model by {@link TrainingStateStore}.
+ */
+public final class ReduceOnPlateau extends BaseTrainingListener {
+
+    private final RateController controller;
+    private final PlateauMetric metric;
+    private final PlateauRule rule;
+    private volatile PlateauState state;
+
+    public ReduceOnPlateau(RateController controller, PlateauMetric metric, PlateauRule rule) {
+        this(controller, metric, rule, PlateauState.initial(rule));
+    }
+
+    /** Continues with a saved state. */
+    public ReduceOnPlateau(RateController controller, PlateauMetric metric, PlateauRule rule, PlateauState state) {
+        this.controller = controller;
+        this.metric = metric;
+        this.rule = rule;
+        this.state = state;
+    }
+
+    public PlateauRule rule() {
+        return rule;
+    }
+
+    public PlateauState state() {
+        return state;
+    }
+
+    @Override
+    public void onEpochEnd(Model model) {
+        controller.onEpochEnd(model);
+        step(metric.measure(model));
+    }
+
+    /**
+     * Takes one epoch's metric value; cuts the rate when the rule says so. Call between iterations.
+     *
+     * @return whether the rate was cut
+     */
+    public boolean step(double value) {
+        PlateauState previous = state;
+        PlateauState next;
+        try {
+            next = previous.after(value, rule);
+        } catch (IllegalArgumentException e) {
+            controller.warn(e.getMessage());
+            return false;
+        }
+        state = next;
+        if (!next.cutNow(previous)) {
+            return false;
+        }
+        double old = controller.currentRate();
+        double cut = Math.max(old * rule.factor(), rule.minRate());
+        if (old - cut <= rule.eps()) {
+            return false;
+        }
+        String source = String.format(Locale.ROOT, "plateau: best %.6g, %d epochs without improvement",
+                next.best(), rule.patience() + 1);
+        return controller.apply(new RateCommand.Multiply(cut / old), source) != null;
+    }
+}
