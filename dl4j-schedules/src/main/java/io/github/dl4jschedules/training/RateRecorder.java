@@ -18,12 +18,14 @@ import java.util.Map;
  * Records, for every iteration, the rate each layer's updater applied next to the mini-batch loss,
  * as CSV: {@code iteration,epoch,loss,rate} when all layers share one rate, or
  * {@code iteration,epoch,loss,rate_<layer>,...} when they differ. The rate is read from the layers'
- * updater configurations, which is what DL4J applies, so it includes every controller adjustment.
+ * updater configurations just before each update, which is what DL4J applies, so it includes every
+ * controller adjustment.
  * Rows are written as they come and flushed once per epoch.
  */
 public final class RateRecorder extends BaseTrainingListener implements AutoCloseable {
 
     private final Writer out;
+    private final List<Double> rates = new ArrayList<>();
     private List<String> layers;
     private boolean perLayer;
 
@@ -32,16 +34,22 @@ public final class RateRecorder extends BaseTrainingListener implements AutoClos
         this.out = out;
     }
 
+    /** Reads the rates before the update: a controller may change them in {@code iterationDone}. */
     @Override
-    public void iterationDone(Model model, int iteration, int epoch) {
-        Map<String, IUpdater> updaters = NetworkHandle.of(model).updaters();
-        List<Double> rates = new ArrayList<>();
-        updaters.values().forEach(updater -> rates.add(updater.getLearningRate(iteration, epoch)));
+    public void onGradientCalculation(Model model) {
+        NetworkHandle network = NetworkHandle.of(model);
+        Map<String, IUpdater> updaters = network.updaters();
+        rates.clear();
+        updaters.values().forEach(updater -> rates.add(updater.getLearningRate(network.iteration(), network.epoch())));
         if (layers == null) {
             layers = List.copyOf(updaters.keySet());
             perLayer = rates.stream().distinct().count() > 1;
             write(header());
         }
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%s", iteration, epoch, score(model)));
         if (perLayer) {
             rates.forEach(rate -> row.append(',').append(rate));

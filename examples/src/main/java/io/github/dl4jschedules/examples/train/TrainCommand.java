@@ -58,6 +58,43 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write per-epoch results with provenance to FILE.csv or FILE.json.")
     Path out;
 
+    @Option(names = "--control", paramLabel = "FILE",
+            description = "Control file: append 'factor F', 'set R', 'fixed R' or 'schedule' to change the rate while training runs.")
+    Path controlFile;
+
+    @Option(names = "--no-console-control",
+            description = "Do not read rate commands typed on the console (read by default when running in a terminal).")
+    boolean noConsoleControl;
+
+    @Option(names = "--jmx", paramLabel = "NAME", arity = "0..1", fallbackValue = "train",
+            description = "Publish the rate controller as an MBean (jconsole, VisualVM) named NAME (default: train).")
+    String jmxName;
+
+    @Option(names = "--plateau", paramLabel = "OPTIONS", arity = "0..1", fallbackValue = "",
+            description = {"Reduce the rate on a plateau of the test loss (PyTorch's ReduceLROnPlateau), scaling the schedule.",
+                    "OPTIONS: comma-separated " + io.github.dl4jschedules.training.PlateauRule.KEYS + ",",
+                    "e.g. \"factor=0.5, patience=2\"; defaults: " + "factor=0.1, patience=10, threshold=1e-4 rel."},
+            converter = PlateauRuleConverter.class)
+    io.github.dl4jschedules.training.PlateauRule plateau;
+
+    @Option(names = "--plateau-metric", paramLabel = "loss|accuracy", defaultValue = "loss",
+            description = "What --plateau watches on the test split (default: ${DEFAULT-VALUE}); accuracy needs mode=max.")
+    String plateauMetric;
+
+    @Option(names = "--record", paramLabel = "FILE.csv", description = "Record the applied rate (per layer where they differ) and the loss of every iteration.")
+    Path record;
+
+    @Option(names = "--ui", paramLabel = "PORT", arity = "0..1", fallbackValue = "9000",
+            description = "Start DL4J's training UI on localhost:PORT (default 9000) to watch the run in a browser.")
+    Integer uiPort;
+
+    @Option(names = "--save", paramLabel = "FILE.zip", description = "Save the model with the rate controller's and plateau's state after every epoch.")
+    Path save;
+
+    @Option(names = "--resume", paramLabel = "FILE.zip",
+            description = "Continue a run saved with --save for --epochs more epochs, with its rate adjustments (its model, updater and schedule are used).")
+    Path resume;
+
     @Option(names = "--no-fast", negatable = false,
             description = "Plain DL4J: stock native build, no oneDNN helpers, default threads (see README, Speed).")
     boolean noFast;
@@ -82,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
             FastPath.selectNativeBuild();
         }
         TrainingData trainingData = TrainingData.load(data, batch, seed, limit(trainLimit), limit(testLimit));
-        TrainingRun.Settings settings = new TrainingRun.Settings(model, updater, schedule, epochs, seed, !noFast);
+        TrainingRun.Settings settings = new TrainingRun.Settings(model, updater, schedule, epochs, seed, !noFast, resume);
         Map<String, String> provenance = provenance(settings, trainingData);
         console.printf(Locale.ROOT, "backend %s on %s, native build %s, fast path %s%n", provenance.get("nd4j_backend"),
                 provenance.get("device"), provenance.get("native_build"), noFast ? "off" : "on");
@@ -91,8 +128,14 @@ public final class TrainCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "model %s, updater %s, batch %d, seed %d%nschedule: %s%n",
                 model.name().toLowerCase(Locale.ROOT), updater.name().toLowerCase(Locale.ROOT), batch, seed, schedule);
 
-        boolean progress = !noProgress && System.console() != null;
-        List<EpochResult> results = new TrainingRun(settings).run(trainingData, new ConsoleReport(console, progress, epochs));
+        boolean interactive = System.console() != null;
+        List<EpochResult> results;
+        try (RunControls controls = new RunControls(controlOptions(interactive), trainingData.test(), console)) {
+            results = new TrainingRun(settings).run(trainingData, TrainingRun.Observer.all(
+                    new ConsoleReport(console, !noProgress && interactive, epochs), controls));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         if (out != null) {
             ResultsWriter.write(out, provenance, results);
             console.println("results written to " + out);
@@ -100,7 +143,25 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private RunControls.Options controlOptions(boolean interactive) {
+        return new RunControls.Options(controlFile, interactive && !noConsoleControl, System.in, jmxName, plateau,
+                plateauMetric.equals("accuracy"), record, uiPort, save, resume);
+    }
+
     private void validate() {
+        if (!plateauMetric.equals("loss") && !plateauMetric.equals("accuracy")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--plateau-metric must be loss or accuracy, got " + plateauMetric);
+        }
+        if (plateau != null && plateauMetric.equals("accuracy") != (plateau.mode() == io.github.dl4jschedules.training.PlateauRule.Mode.MAX)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--plateau-metric " + plateauMetric + " needs mode=" + (plateauMetric.equals("accuracy") ? "max" : "min")
+                            + " in --plateau, got mode=" + plateau.mode().name().toLowerCase(Locale.ROOT));
+        }
+        if (resume != null && !java.nio.file.Files.isRegularFile(resume)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--resume: no such file " + resume);
+        }
         requirePositive("--epochs", epochs);
         requirePositive("--batch", batch);
         if (trainLimit != null) {

@@ -1,12 +1,16 @@
 package io.github.dl4jschedules.examples.train;
 
+import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.evaluation.classification.Evaluation;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,13 +30,21 @@ public final class TrainingRun {
      * @param epochs   passes over the training data, {@code >= 1}
      * @param seed     weight initialisation and shuffling seed
      * @param fastPath whether to attach the oneDNN helpers and run single-threaded ({@link FastPath})
+     * @param resume   a model file saved by an earlier run to continue from, or {@code null}; its
+     *                 configuration (model, updater, schedule) replaces the three above
      */
     public record Settings(ModelKind model, UpdaterKind updater, CounterSchedule schedule, int epochs, long seed,
-                           boolean fastPath) {
+                           boolean fastPath, Path resume) {
         public Settings {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
             }
+        }
+
+        /** A new training, not a resumed one. */
+        public Settings(ModelKind model, UpdaterKind updater, CounterSchedule schedule, int epochs, long seed,
+                        boolean fastPath) {
+            this(model, updater, schedule, epochs, seed, fastPath, null);
         }
     }
 
@@ -49,6 +61,39 @@ public final class TrainingRun {
 
         default void epochDone(EpochResult result) {
         }
+
+        /** One observer that tells each of {@code observers}, in order. */
+        static Observer all(Observer... observers) {
+            return new Observer() {
+                @Override
+                public void started(MultiLayerNetwork network, int attachedHelpers) {
+                    for (Observer o : observers) {
+                        o.started(network, attachedHelpers);
+                    }
+                }
+
+                @Override
+                public void epochStarted(int epoch, int batches) {
+                    for (Observer o : observers) {
+                        o.epochStarted(epoch, batches);
+                    }
+                }
+
+                @Override
+                public void iterationDone(int iteration, double loss, double rate) {
+                    for (Observer o : observers) {
+                        o.iterationDone(iteration, loss, rate);
+                    }
+                }
+
+                @Override
+                public void epochDone(EpochResult result) {
+                    for (Observer o : observers) {
+                        o.epochDone(result);
+                    }
+                }
+            };
+        }
     }
 
     private final Settings settings;
@@ -59,10 +104,7 @@ public final class TrainingRun {
 
     /** Trains and returns one result per epoch. */
     public List<EpochResult> run(TrainingData data, Observer observer) {
-        MultiLayerNetwork network = new MultiLayerNetwork(settings.model().configuration(
-                settings.updater().withRate(settings.schedule()), settings.seed(),
-                data.height(), data.width(), io.github.dl4jschedules.examples.data.MnistData.NUM_CLASSES));
-        network.init();
+        MultiLayerNetwork network = network(data);
         int helpers = 0;
         if (settings.fastPath()) {
             FastPath.singleThreaded();
@@ -74,7 +116,8 @@ public final class TrainingRun {
 
         int batches = (int) Math.ceil(data.trainSize() / (double) data.train().batch());
         List<EpochResult> results = new ArrayList<>();
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        int first = network.getEpochCount() + 1;
+        for (int epoch = first; epoch < first + settings.epochs(); epoch++) {
             observer.epochStarted(epoch, batches);
             statistics.reset();
             data.train().reset();
@@ -89,6 +132,21 @@ public final class TrainingRun {
             observer.epochDone(result);
         }
         return results;
+    }
+
+    private MultiLayerNetwork network(TrainingData data) {
+        if (settings.resume() != null) {
+            try {
+                return ModelSerializer.restoreMultiLayerNetwork(settings.resume().toFile(), true);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("cannot resume from " + settings.resume() + ": " + e.getMessage(), e);
+            }
+        }
+        MultiLayerNetwork network = new MultiLayerNetwork(settings.model().configuration(
+                settings.updater().withRate(settings.schedule()), settings.seed(),
+                data.height(), data.width(), MnistData.NUM_CLASSES));
+        network.init();
+        return network;
     }
 
     /** Mean loss and last applied rate of the current epoch. */
