@@ -21,6 +21,16 @@ expected value is also compared with an independent float64 reading of the catal
 (`contract` below).  A disagreement beyond CHECK_REL aborts the script.  Those contract values
 are never written to the table.
 
+Also writes dl4j-schedules/src/test/resources/golden/plateau.tsv: reduce-on-plateau, one row per case,
+
+    case<TAB>rule<TAB>base_lr<TAB>metrics<TAB>rates
+
+where `rule` is the case's settings in PlateauRule.parse syntax (keys not given take the defaults, which
+must be PyTorch's), `metrics` the scripted metric of each epoch and `rates` the learning rate PyTorch's
+ReduceLROnPlateau leaves in the optimizer after each epoch's scheduler.step(metric), i.e. the rate of
+the next epoch: comma-separated `repr`s of doubles.  Cross-checked against the rule as documented in
+PlateauRule's javadoc (`plateau_contract`), never against the Java code.
+
 Run from the repository root:  python3 tools/golden/generate_golden.py
 """
 
@@ -45,6 +55,7 @@ warnings.filterwarnings("ignore", category=UserWarning)
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 OUT = os.path.join(REPO, "dl4j-schedules", "src", "test", "resources", "golden", "schedules.tsv")
+PLATEAU_OUT = os.path.join(REPO, "dl4j-schedules", "src", "test", "resources", "golden", "plateau.tsv")
 CHECK_REL = 1e-12  # reference vs catalogue formula: relative difference allowed (rounding only)
 CHECK_ABS = 1e-17  # absolute slack for values that are (nearly) zero
 
@@ -803,6 +814,138 @@ def build():
         [3.0 * v for v in torch_lrs(0.01, lambda o: tls.StepLR(o, step_size=2, gamma=0.5), 12)])
 
 
+# --------------------------------------------------------------------------------------------
+# Reduce-on-plateau: PyTorch's ReduceLROnPlateau stepped once per epoch with a scripted metric
+# --------------------------------------------------------------------------------------------
+
+PLATEAU_CASES = []  # (case, rule text, base_lr, [metric], [rate after each step])
+
+# torch keyword -> PlateauRule.parse key
+PLATEAU_KEYS = {"mode": "mode", "factor": "factor", "patience": "patience", "threshold": "threshold",
+                "threshold_mode": "threshold-mode", "cooldown": "cooldown", "min_lr": "min", "eps": "eps"}
+PLATEAU_DEFAULTS = {"mode": "min", "factor": 0.1, "patience": 10, "threshold": 1e-4, "threshold_mode": "rel",
+                    "cooldown": 0, "min_lr": 0.0, "eps": 1e-8}
+
+
+def torch_plateau(base_lr, metrics, **kw):
+    """Rates of torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, **kw).
+
+    https://github.com/pytorch/pytorch/blob/main/torch/optim/lr_scheduler.py
+    One SGD optimizer on a dummy parameter; per epoch: optimizer.step(), scheduler.step(metric), then
+    read optimizer.param_groups[0]['lr'], the rate the next epoch trains with."""
+    param = torch.nn.Parameter(torch.zeros(1))
+    opt = torch.optim.SGD([param], lr=base_lr)
+    sched = tls.ReduceLROnPlateau(opt, **kw)
+    out = []
+    for m in metrics:
+        opt.step()
+        sched.step(m)
+        out.append(float(opt.param_groups[0]["lr"]))
+    return out
+
+
+def plateau_contract(base_lr, metrics, **kw):
+    """PlateauRule's javadoc read literally (cross-check only): better(a, best) by mode and
+    threshold-mode; after more than `patience` epochs without a better value (cooldown epochs after a
+    cut count as none): rate = max(rate * factor, min), applied when it changes the rate by more than eps."""
+    c = dict(PLATEAU_DEFAULTS, **kw)
+    thr = c["threshold"]
+    better = {("min", "rel"): lambda a, b: a < b * (1 - thr), ("min", "abs"): lambda a, b: a < b - thr,
+              ("max", "rel"): lambda a, b: a > b * (1 + thr), ("max", "abs"): lambda a, b: a > b + thr}[
+        (c["mode"], c["threshold_mode"])]
+    best = math.inf if c["mode"] == "min" else -math.inf
+    bad, cooldown, rate, out = 0, 0, base_lr, []
+    for m in metrics:
+        if better(m, best):
+            best, bad = m, 0
+        else:
+            bad += 1
+        if cooldown > 0:
+            cooldown -= 1
+            bad = 0
+        if bad > c["patience"]:
+            new = max(rate * c["factor"], c["min_lr"])
+            if rate - new > c["eps"]:
+                rate = new
+            cooldown, bad = c["cooldown"], 0
+        out.append(rate)
+    return out
+
+
+def add_plateau(case, base_lr, metrics, **kw):
+    """kw: ReduceLROnPlateau's keywords; only those given are written to the rule (others: defaults)."""
+    metrics = [float(m) for m in metrics]
+    assert 20 <= len(metrics) <= 40, (case, len(metrics))
+    rates = torch_plateau(base_lr, metrics, **kw)
+    check = plateau_contract(base_lr, metrics, **kw)
+    if rates != check:
+        raise SystemExit("PLATEAU MISMATCH %s: torch %r, documented rule %r" % (case, rates, check))
+    rule = ", ".join("%s=%s" % (PLATEAU_KEYS[k], _fmt(v)) for k, v in kw.items())
+    PLATEAU_CASES.append((case, rule, base_lr, metrics, rates))
+
+
+def build_plateau():
+    flat = [0.5] * 30
+    # a loss falling by 10 % an epoch, then flat: the defaults (patience 10) cut 11 epochs into the plateau
+    falling = [round(1.0 * 0.9 ** e, 6) for e in range(8)]
+    add_plateau("defaults: loss falls 8 epochs then stays (torch defaults)", 0.1,
+                falling + [falling[-1]] * 32, mode="min")
+    # a noisy loss whose small gains (under 1 %) are no improvement with threshold=0.01 rel
+    noisy = [1.0, 0.8, 0.7, 0.695, 0.69, 0.6, 0.61, 0.598, 0.62, 0.55, 0.549, 0.548, 0.547, 0.5, 0.52,
+             0.51, 0.499, 0.498, 0.45, 0.46, 0.47, 0.451, 0.449, 0.448, 0.44, 0.43, 0.4, 0.41, 0.42, 0.43]
+    add_plateau("min rel, patience 2, factor 0.5, threshold 0.01", 0.2, noisy,
+                mode="min", factor=0.5, patience=2, threshold=0.01, threshold_mode="rel")
+    add_plateau("min abs, patience 3, factor 0.5, threshold 0.02", 0.05, noisy,
+                mode="min", factor=0.5, patience=3, threshold=0.02, threshold_mode="abs")
+    add_plateau("min rel, threshold 0: equal values are no improvement, patience 2", 0.3,
+                [0.9, 0.8, 0.8, 0.8, 0.7, 0.7, 0.7, 0.7, 0.6, 0.6, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.4, 0.4,
+                 0.4, 0.4, 0.4, 0.4], mode="min", factor=0.5, patience=2, threshold=0.0)
+    accuracy = [0.3, 0.45, 0.55, 0.6, 0.62, 0.625, 0.63, 0.7, 0.71, 0.712, 0.713, 0.72, 0.8, 0.801, 0.79,
+                0.802, 0.85, 0.86, 0.87, 0.871, 0.872, 0.873, 0.874, 0.9, 0.901, 0.9, 0.899, 0.95]
+    add_plateau("max rel (accuracy), patience 0, cooldown 2, threshold 0.01", 0.1, accuracy,
+                mode="max", factor=0.5, patience=0, threshold=0.01, threshold_mode="rel", cooldown=2)
+    add_plateau("max abs (accuracy), patience 3, cooldown 2, threshold 0.005, factor 0.1", 1.0, accuracy,
+                mode="max", factor=0.1, patience=3, threshold=0.005, threshold_mode="abs", cooldown=2)
+    add_plateau("max abs, patience 2, cooldown 0", 0.01, accuracy,
+                mode="max", factor=0.5, patience=2, threshold=0.001, threshold_mode="abs", cooldown=0)
+    add_plateau("flat, patience 0, cooldown 2: a cut every third epoch", 0.4, flat[:24],
+                mode="min", factor=0.5, patience=0, cooldown=2)
+    add_plateau("flat, patience 0, factor 0.1, min 0.003 hit (clipped cut, then none)", 0.1, flat[:20],
+                mode="min", factor=0.1, patience=0, min_lr=0.003)
+    add_plateau("flat, patience 1, factor 0.5, min 0.001 reached exactly", 0.016, flat[:25],
+                mode="min", factor=0.5, patience=1, min_lr=0.001)
+    add_plateau("flat, patience 1, factor 0.5, eps 0.001 stops the cuts", 0.01, flat[:20],
+                mode="min", factor=0.5, patience=1, eps=1e-3)
+    add_plateau("flat, patience 0, tiny rate: the default eps 1e-8 stops the cuts", 1e-7, flat[:20],
+                mode="min", factor=0.5, patience=0)
+    # negative metric (a log-likelihood to maximise, negated): torch's relative threshold multiplies a
+    # negative best by (1 - threshold), so a slightly worse value can count as better; kept as is.
+    add_plateau("min rel with negative values, patience 2, threshold 0.05", 0.1,
+                [-1.0, -1.5, -2.0, -1.95, -1.9, -1.86, -1.83, -1.8, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0,
+                 -2.1, -2.0, -1.9, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0],
+                mode="min", factor=0.5, patience=2, threshold=0.05)
+    add_plateau("max rel, patience 1, cooldown 1, factor 0.2, min 1e-4 hit", 0.05, accuracy + [0.95] * 12,
+                mode="max", factor=0.2, patience=1, threshold=1e-3, cooldown=1, min_lr=1e-4)
+
+
+def main_plateau():
+    build_plateau()
+    lines = ["case\trule\tbase_lr\tmetrics\trates",
+             "# generated by tools/golden/generate_golden.py with torch %s (python %s); do not edit by hand"
+             % (torch.__version__, sys.version.split()[0]),
+             "# one row per case: torch.optim.lr_scheduler.ReduceLROnPlateau, scheduler.step(metrics[e]) once per "
+             "epoch e; rates[e] = optimizer lr after that step (the rate of epoch e + 1)"]
+    for case, rule, base_lr, metrics, rates in PLATEAU_CASES:
+        assert "\t" not in case and "\t" not in rule
+        lines.append("%s\t%s\t%r\t%s\t%s" % (case, rule, base_lr, ",".join(repr(m) for m in metrics),
+                                              ",".join(repr(r) for r in rates)))
+        cuts = sum(1 for prev, r in zip([base_lr] + rates, rates) if r != prev)
+        print("plateau %2d epochs %d cuts  %s  |  %s" % (len(metrics), cuts, case, rule))
+    with open(PLATEAU_OUT, "w", newline="\n") as fh:
+        fh.write("\n".join(lines) + "\n")
+    print("wrote %s: %d cases" % (os.path.relpath(PLATEAU_OUT, REPO), len(PLATEAU_CASES)))
+
+
 def main():
     build()
     lines = ["source\tspec\tn\texpected",
@@ -840,6 +983,7 @@ def main():
     print("wrote %s: %d rows, %d cases, torch %s, worst rel diff vs catalogue %.1e"
           % (os.path.relpath(OUT, REPO), sum(counts.values()), len(CASES), torch.__version__, worst_all))
     print("rows per schedule: " + ", ".join("%s=%d" % kv for kv in counts.items()))
+    main_plateau()
 
 
 if __name__ == "__main__":

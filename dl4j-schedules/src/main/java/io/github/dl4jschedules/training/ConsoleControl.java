@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads {@link RateCommand}s typed on a console (or any stream) on a daemon thread and submits them
- * to a {@link RateController}; a line that is no command gets a warning and changes nothing.
+ * to a {@link RateController}; blank lines and {@code #} comments are skipped, and a line that is no
+ * command gets a warning and changes nothing.
  */
 public final class ConsoleControl {
 
@@ -30,7 +31,7 @@ public final class ConsoleControl {
     static void read(InputStream in, RateController controller) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
+                if (line.isBlank() || line.trim().startsWith("#")) {
                     continue;
                 }
                 try {

@@ -12,7 +12,8 @@ import java.util.List;
  * ({@code factor 0.5}, {@code set 0.001}, {@code fixed 0.001}, {@code schedule}); blank lines and
  * lines starting with {@code #} are ignored. The controller polls it between iterations, cheaply
  * (the file is read only when its size or modification time changed), so a command takes effect
- * within an iteration or two. Lines already read are not applied again; if the file is replaced by
+ * within an iteration or two. A line counts once it ends with a newline. Lines already read are not
+ * applied again; if the file is replaced by
  * a shorter one, it is read from its start. A line that is no command gets a warning naming the
  * file and line, and changes nothing. A missing file is fine: nothing to do yet.
  */
@@ -41,12 +42,13 @@ public final class ControlFile implements CommandSource {
             }
             size = newSize;
             modified = newModified;
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = completeLines(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             controller.warn("control file " + file + ": cannot read it (" + e.getMessage() + "); nothing changed");
             return;
         }
         if (lines.size() < linesRead) {
+            // the file was replaced by a shorter one: read it from its start
             linesRead = 0;
         }
         for (int i = linesRead; i < lines.size(); i++) {
@@ -62,5 +64,11 @@ public final class ControlFile implements CommandSource {
             }
         }
         linesRead = lines.size();
+    }
+
+    /** The lines that end with a newline: a line still being written waits for the next poll. */
+    private static List<String> completeLines(String text) {
+        String[] parts = text.split("\\R", -1);
+        return java.util.Arrays.asList(parts).subList(0, parts.length - 1);
     }
 }

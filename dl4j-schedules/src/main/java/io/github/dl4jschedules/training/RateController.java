@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * Changes the learning rate of a running training: multiply it, set it, fix it, or go back to the
- * configured schedule ({@link RateCommand}), from any thread, applied only between iterations.
+ * configured schedule ({@link RateCommand}), from any thread, applied only between parameter updates
+ * (just before an update, or at the end of an epoch).
  *
  * <p>The controller remembers each layer's configured schedule {@code base} and trains with
  * {@code scaled(factor, base)} or {@code constant(rate)} ({@link RateAdjustment}): a cut keeps the
@@ -121,7 +122,7 @@ public final class RateController extends BaseTrainingListener {
         warningListeners.add(listener);
     }
 
-    /** Queues a command from any thread; it is applied between the current and the next iteration. */
+    /** Queues a command from any thread; it is applied before the next parameter update. */
     public void submit(RateCommand command, String source) {
         pending.add(new Pending(command, source));
     }
@@ -133,8 +134,9 @@ public final class RateController extends BaseTrainingListener {
     }
 
     /**
-     * Applies a command now. Call it on the training thread between iterations (from a training
-     * listener); other threads use {@link #submit}.
+     * Applies a command now, to the next parameter update. Call it on the training thread from a
+     * training listener's {@code onEpochEnd}, {@code onEpochStart} or {@code onGradientCalculation};
+     * other threads use {@link #submit}.
      *
      * @return the change, or {@code null} if the command was rejected (a warning says why)
      */
@@ -198,11 +200,24 @@ public final class RateController extends BaseTrainingListener {
         return new ControllerState(specs, adjustment);
     }
 
+    /**
+     * Applies what arrived just before the parameter update of an iteration, when the counters of
+     * that update are known exactly (in {@code iterationDone} the next epoch is not yet known). The
+     * update's gradient does not depend on the rate, so this is the same as applying before the
+     * iteration.
+     */
+    @Override
+    public void onGradientCalculation(Model model) {
+        nextIteration = network.iteration();
+        nextEpoch = network.epoch();
+        between();
+    }
+
+    /** Keeps the counters shown by {@link #currentRate()} and JMX current between iterations. */
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         nextIteration = iteration + 1;
         nextEpoch = epoch;
-        between();
     }
 
     @Override

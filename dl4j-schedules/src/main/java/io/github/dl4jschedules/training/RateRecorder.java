@@ -9,7 +9,6 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,15 +16,14 @@ import java.util.Map;
 /**
  * Records, for every iteration, the rate each layer's updater applied next to the mini-batch loss,
  * as CSV: {@code iteration,epoch,loss,rate} when all layers share one rate, or
- * {@code iteration,epoch,loss,rate_<layer>,...} when they differ. The rate is read from the layers'
- * updater configurations just before each update, which is what DL4J applies, so it includes every
- * controller adjustment.
+ * {@code iteration,epoch,loss,rate_<layer>,...} when the layers' updaters are configured differently.
+ * The rate is read from the layers' updater configurations, which is what DL4J applies, so it
+ * includes every controller adjustment.
  * Rows are written as they come and flushed once per epoch.
  */
 public final class RateRecorder extends BaseTrainingListener implements AutoCloseable {
 
     private final Writer out;
-    private final List<Double> rates = new ArrayList<>();
     private List<String> layers;
     private boolean perLayer;
 
@@ -34,27 +32,23 @@ public final class RateRecorder extends BaseTrainingListener implements AutoClos
         this.out = out;
     }
 
-    /** Reads the rates before the update: a controller may change them in {@code iterationDone}. */
-    @Override
-    public void onGradientCalculation(Model model) {
-        NetworkHandle network = NetworkHandle.of(model);
-        Map<String, IUpdater> updaters = network.updaters();
-        rates.clear();
-        updaters.values().forEach(updater -> rates.add(updater.getLearningRate(network.iteration(), network.epoch())));
-        if (layers == null) {
-            layers = List.copyOf(updaters.keySet());
-            perLayer = rates.stream().distinct().count() > 1;
-            write(header());
-        }
-    }
-
+    /**
+     * Reads the rates the update just used: the layers' configurations do not change between the
+     * update and this call ({@link RateController} applies changes before updates).
+     */
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
+        Map<String, IUpdater> updaters = NetworkHandle.of(model).updaters();
+        if (layers == null) {
+            layers = List.copyOf(updaters.keySet());
+            perLayer = updaters.values().stream().distinct().count() > 1;
+            write(header());
+        }
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%s", iteration, epoch, score(model)));
         if (perLayer) {
-            rates.forEach(rate -> row.append(',').append(rate));
+            updaters.values().forEach(updater -> row.append(',').append(updater.getLearningRate(iteration, epoch)));
         } else {
-            row.append(',').append(rates.get(0));
+            row.append(',').append(updaters.values().iterator().next().getLearningRate(iteration, epoch));
         }
         write(row.toString());
     }

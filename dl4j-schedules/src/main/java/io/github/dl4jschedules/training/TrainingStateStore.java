@@ -27,8 +27,17 @@ public final class TrainingStateStore {
     private TrainingStateStore() {
     }
 
-    /** Adds the states to an existing model file. */
+    /**
+     * Adds the states to a model file just written by {@link ModelSerializer#writeModel}.
+     *
+     * @throws IllegalStateException if the file already holds a saved state (ModelSerializer cannot
+     *                               replace an entry: write the model again first)
+     */
     public static void save(File modelFile, RateController controller, ReduceOnPlateau plateau) {
+        if (ModelSerializer.listObjectsInFile(modelFile).contains(CONTROLLER_KEY)) {
+            throw new IllegalStateException(modelFile + " already holds a saved rate-controller state; "
+                    + "save right after ModelSerializer.writeModel");
+        }
         ModelSerializer.addObjectToFile(modelFile, CONTROLLER_KEY, controller.state());
         if (plateau != null) {
             ModelSerializer.addObjectToFile(modelFile, PLATEAU_KEY, plateau.state());

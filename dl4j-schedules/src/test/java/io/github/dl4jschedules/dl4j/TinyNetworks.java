@@ -23,17 +23,18 @@ import java.util.Random;
 /**
  * Small real networks and data for the DL4J integration tests: a two-layer MLP on a synthetic
  * three-class problem (Gaussian blobs), in double precision so updates can be compared exactly.
+ * Public for the tests of the {@code training} package.
  */
-final class TinyNetworks {
+public final class TinyNetworks {
 
-    static final int INPUTS = 4;
-    static final int CLASSES = 3;
-    static final long SEED = 42;
+    public static final int INPUTS = 4;
+    public static final int CLASSES = 3;
+    public static final long SEED = 42;
 
     private TinyNetworks() {
     }
 
-    static NeuralNetConfiguration.Builder base(IUpdater updater) {
+    public static NeuralNetConfiguration.Builder base(IUpdater updater) {
         return new NeuralNetConfiguration.Builder()
                 .seed(SEED)
                 .dataType(DataType.DOUBLE)
@@ -41,11 +42,11 @@ final class TinyNetworks {
                 .updater(updater);
     }
 
-    static MultiLayerConfiguration mlp(IUpdater updater) {
+    public static MultiLayerConfiguration mlp(IUpdater updater) {
         return mlp(base(updater));
     }
 
-    static MultiLayerConfiguration mlp(NeuralNetConfiguration.Builder builder) {
+    public static MultiLayerConfiguration mlp(NeuralNetConfiguration.Builder builder) {
         return builder.list()
                 .layer(new DenseLayer.Builder().nIn(INPUTS).nOut(8).activation(Activation.TANH).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
@@ -53,7 +54,7 @@ final class TinyNetworks {
                 .build();
     }
 
-    static ComputationGraphConfiguration graph(IUpdater updater) {
+    public static ComputationGraphConfiguration graph(IUpdater updater) {
         return base(updater).graphBuilder()
                 .addInputs("in")
                 .addLayer("hidden", new DenseLayer.Builder().nIn(INPUTS).nOut(8).activation(Activation.TANH).build(), "in")
@@ -63,14 +64,14 @@ final class TinyNetworks {
                 .build();
     }
 
-    static MultiLayerNetwork network(MultiLayerConfiguration configuration) {
+    public static MultiLayerNetwork network(MultiLayerConfiguration configuration) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
         return network;
     }
 
     /** {@code batches} fixed mini-batches of {@code batchSize} examples, the same for every seed. */
-    static List<DataSet> batches(int batches, int batchSize) {
+    public static List<DataSet> batches(int batches, int batchSize) {
         Random random = new Random(SEED);
         List<DataSet> list = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
@@ -89,7 +90,7 @@ final class TinyNetworks {
     }
 
     /** An iterator over fixed batches, in the same order every epoch. */
-    static DataSetIterator iterator(List<DataSet> batches) {
+    public static DataSetIterator iterator(List<DataSet> batches) {
         return new ExistingDataSetIterator(batches);
     }
 }
