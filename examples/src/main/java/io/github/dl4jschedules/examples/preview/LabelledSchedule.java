@@ -13,19 +13,19 @@ import picocli.CommandLine;
  */
 record LabelledSchedule(String label, CounterSchedule schedule) {
 
+    private static final ScheduleConverter SCHEDULES = new ScheduleConverter();
+
+    /**
+     * Reads a spec or preset name with {@link ScheduleConverter}, keeping its text.
+     *
+     * @throws CommandLine.TypeConversionException for a bad spec, showing where it breaks
+     */
+    static LabelledSchedule of(String text) {
+        return new LabelledSchedule(text.trim().replaceAll("\\s+", " "), SCHEDULES.convert(text));
+    }
+
     /** The canonical spec, after the preset name where the text was one: what the table's legend shows. */
     String description() {
         return Presets.all().containsKey(label) ? label + " = " + schedule : schedule.toString();
-    }
-
-    /** Reads a positional argument with {@link ScheduleConverter} (presets, caret under a bad spec), keeping its text. */
-    static final class Converter implements CommandLine.ITypeConverter<LabelledSchedule> {
-
-        private final ScheduleConverter schedules = new ScheduleConverter();
-
-        @Override
-        public LabelledSchedule convert(String value) {
-            return new LabelledSchedule(value.trim().replaceAll("\\s+", " "), schedules.convert(value));
-        }
     }
 }

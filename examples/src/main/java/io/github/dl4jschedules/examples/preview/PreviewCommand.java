@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,26 +16,29 @@ import java.util.stream.IntStream;
 
 /** {@code preview}: the rates of one or more schedules before training, as a table, a PNG chart and a CSV file. */
 @Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prints the rates of schedules at chosen steps; charts them to PNG or writes them to CSV.",
-                "Values are the library's valueAt(iteration, epoch), printed exactly (the shortest decimal that",
-                "reads back as the same double). A step is an epoch when every schedule counts epochs, else an",
-                "iteration; epoch schedules then see epoch = iteration / K (--iterations-per-epoch)."})
+        description = {"Prints the rates of schedules at chosen steps, before any training; charts them to PNG or writes them to CSV.",
+                "Values are the library's valueAt(iteration, epoch), the call DL4J makes, printed exactly: the shortest decimal that reads back as the same double.",
+                "A step is an epoch when every schedule counts epochs, else an iteration; epoch schedules then see epoch = iteration / K (--iterations-per-epoch)."})
 public final class PreviewCommand implements Callable<Integer> {
 
     /** The smallest chart side, in pixels, that leaves room for the axes and the legend. */
     static final int MIN_CHART_SIDE = 100;
 
-    @Parameters(arity = "1..*", paramLabel = "SPEC|PRESET", converter = LabelledSchedule.Converter.class,
-            description = {"Schedules: specs of the catalogue, e.g. \"cosine(lr=0.1, steps=100)\",",
-                    "or presets: constant, inverse-time, exponential, inverse-sqrt-epoch, inverse-sqrt-iteration, staircase."})
-    List<LabelledSchedule> schedules;
+    /** The most steps a chart or CSV covers: far more than a chart has pixels, and a few MB per schedule. */
+    static final int MAX_STEPS = 1_000_000;
+
+    // Converted in call(), not by picocli: picocli reports a bad second spec as "Unmatched argument", losing the caret.
+    @Parameters(arity = "1..*", paramLabel = "SPEC|PRESET",
+            description = {"Schedules: specs of the catalogue, e.g. \"cosine(lr=0.1, steps=100)\", or presets: "
+                    + "constant, inverse-time, exponential, inverse-sqrt-epoch, inverse-sqrt-iteration, staircase."})
+    List<String> specs;
 
     @Option(names = "--at", split = ",", paramLabel = "STEP",
             description = "Steps of the table, e.g. 0,1,2,10,100 (default: 0 to 9, then 10, 20, 50, 100, ... and the last step).")
     List<Integer> at;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "100",
-            description = "Chart and CSV cover the steps 0 to N-1 (default: ${DEFAULT-VALUE}).")
+            description = "Chart and CSV cover the steps 0 to N-1, N at most 1,000,000 (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--iterations-per-epoch", paramLabel = "K",
@@ -65,6 +69,7 @@ public final class PreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
+        List<LabelledSchedule> schedules = schedules();
         StepAxis axis = StepAxis.of(schedules.stream().map(LabelledSchedule::schedule).toList(), iterationsPerEpoch);
         PrintWriter out = spec.commandLine().getOut();
         ValueTable.print(RateSeries.compute(axis, schedules, tableSteps()), out);
@@ -85,6 +90,7 @@ public final class PreviewCommand implements Callable<Integer> {
 
     private void validate() {
         require(steps >= 1, "--steps must be >= 1, got " + steps);
+        require(steps <= MAX_STEPS, "--steps must be <= " + MAX_STEPS + ", got " + steps);
         if (iterationsPerEpoch != null) {
             require(iterationsPerEpoch >= 1, "--iterations-per-epoch must be >= 1, got " + iterationsPerEpoch);
         }
@@ -97,6 +103,18 @@ public final class PreviewCommand implements Callable<Integer> {
             require(chart.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"),
                     "--chart must end in .png, got " + chart);
         }
+    }
+
+    private List<LabelledSchedule> schedules() {
+        List<LabelledSchedule> schedules = new ArrayList<>();
+        for (String text : specs) {
+            try {
+                schedules.add(LabelledSchedule.of(text));
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for SPEC|PRESET: " + e.getMessage());
+            }
+        }
+        return schedules;
     }
 
     private void require(boolean condition, String message) {

@@ -12,10 +12,14 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
+import java.awt.font.FontRenderContext;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,13 +28,18 @@ import java.util.Set;
  * rate on the y axis, linear or logarithmic.
  *
  * <p>The rate of step {@code n} holds for the whole step, so each line is a staircase: a horizontal
- * segment over {@code [n, n+1)} per step, the last one ending at {@code x = N}. The series must
- * hold consecutive steps ({@link RateSeries#firstSteps}).
+ * segment over {@code [n, n+1)} per step (runs of equal rates drawn as one), the last one ending at
+ * {@code x = N}. The series must hold consecutive steps ({@link RateSeries#firstSteps}).
  */
 final class RateChart {
 
     /** Legends longer than this are cut, keeping their start, which names the schedule. */
-    static final int MAX_LEGEND = 60;
+    static final int MAX_LEGEND = 80;
+
+    /** Matplotlib's "tab10" colours: distinct from each other, also for most colour-blind readers. */
+    private static final Color[] COLORS = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
 
     private static final String TICK_HINT = "\u0000tick-hint";
 
@@ -69,32 +78,24 @@ final class RateChart {
                 .xAxisTitle(xAxisTitle(series.axis())).yAxisTitle("learning rate").build();
         XYStyler styler = chart.getStyler();
         styler.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        styler.setSeriesColors(COLORS);
         styler.setYAxisLogarithmic(style.logY());
         styler.setChartTitleVisible(style.title() != null);
-        styler.setLegendPosition(LegendPosition.OutsideS);
-        styler.setLegendLayout(LegendLayout.Horizontal);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesColor(new Color(225, 225, 225));
+        styler.setXAxisDecimalPattern("#");
         if (!style.logY()) {
             // XChart ignores a label function on a logarithmic axis: it would label it linearly.
             styler.setyAxisTickLabelsFormattingFunction(RateChart::rateTick);
         }
-        double[] x = new double[2 * series.rows()];
-        for (int row = 0; row < series.rows(); row++) {
-            x[2 * row] = series.step(row);
-            x[2 * row + 1] = series.step(row) + 1.0;
+        List<String> legends = legends(series);
+        for (int column = 0; column < legends.size(); column++) {
+            double[][] line = staircase(series, column);
+            chart.addSeries(legends.get(column), line[0], line[1]).setMarker(SeriesMarkers.NONE);
         }
-        Set<String> legends = new HashSet<>(Set.of(TICK_HINT));
-        for (int column = 0; column < series.schedules().size(); column++) {
-            double[] y = new double[2 * series.rows()];
-            for (int row = 0; row < series.rows(); row++) {
-                y[2 * row] = series.value(column, row);
-                y[2 * row + 1] = series.value(column, row);
-            }
-            chart.addSeries(uniqueLegend(series.schedules().get(column).label(), legends), x, y)
-                    .setMarker(SeriesMarkers.NONE);
-        }
+        styler.setLegendPosition(LegendPosition.OutsideS);
+        styler.setLegendLayout(fitsInOneRow(legends, styler, style.width()) ? LegendLayout.Horizontal : LegendLayout.Vertical);
         // XChart labels equally spaced x values at every k-th value (0, 6, 12, ...); one invisible
         // point off the grid makes it choose round ticks (0, 10, 20, ...) instead.
         XYSeries tickHint = chart.addSeries(TICK_HINT, new double[] {0.5}, new double[] {series.value(0, 0)});
@@ -115,6 +116,57 @@ final class RateChart {
         }
     }
 
+    /** The corners of one schedule's staircase, {@code {x, y}}: where each run of equal rates starts, and the end. */
+    private static double[][] staircase(RateSeries series, int column) {
+        double[] x = new double[2 * series.rows() + 1];
+        double[] y = new double[x.length];
+        int corners = 0;
+        for (int row = 0; row < series.rows(); row++) {
+            double value = series.value(column, row);
+            if (row > 0) {
+                double previous = series.value(column, row - 1);
+                if (value == previous) {
+                    continue;
+                }
+                x[corners] = series.step(row);
+                y[corners++] = previous;
+            }
+            x[corners] = series.step(row);
+            y[corners++] = value;
+        }
+        int last = series.rows() - 1;
+        x[corners] = series.step(last) + 1.0;
+        y[corners++] = series.value(column, last);
+        return new double[][] {Arrays.copyOf(x, corners), Arrays.copyOf(y, corners)};
+    }
+
+    /** The series names: each schedule's label, cut to {@link #MAX_LEGEND}; a repeat gets {@code #2}, {@code #3}, ... */
+    private static List<String> legends(RateSeries series) {
+        Set<String> used = new HashSet<>(Set.of(TICK_HINT));
+        List<String> legends = new ArrayList<>();
+        for (LabelledSchedule schedule : series.schedules()) {
+            String label = schedule.label();
+            String legend = label.length() > MAX_LEGEND ? label.substring(0, MAX_LEGEND - 3) + "..." : label;
+            String unique = legend;
+            for (int copy = 2; !used.add(unique); copy++) {
+                unique = legend + " #" + copy;
+            }
+            legends.add(unique);
+        }
+        return legends;
+    }
+
+    /** Whether the legend entries fit side by side under the plot; if not, they are stacked. */
+    private static boolean fitsInOneRow(List<String> legends, XYStyler styler, int width) {
+        FontRenderContext context = new FontRenderContext(null, true, false);
+        double needed = styler.getLegendPadding();
+        for (String legend : legends) {
+            needed += styler.getLegendSeriesLineLength() + 2.0 * styler.getLegendPadding()
+                    + styler.getLegendFont().getStringBounds(legend, context).getWidth();
+        }
+        return needed < width - 2.0 * styler.getChartPadding();
+    }
+
     /** A rate axis label: six significant digits at most, an exponent below 0.0001 ({@code 1E-5}). */
     static String rateTick(double value) {
         BigDecimal rounded = new BigDecimal(value).round(TICK_PRECISION).stripTrailingZeros();
@@ -125,15 +177,5 @@ final class RateChart {
         return axis.iterationsPerEpoch() > 1
                 ? axis.stepName() + " (" + axis.iterationsPerEpoch() + " per epoch)"
                 : axis.stepName();
-    }
-
-    /** XChart needs distinct series names: a repeated legend gets {@code #2}, {@code #3}, ... */
-    private static String uniqueLegend(String label, Set<String> used) {
-        String legend = label.length() > MAX_LEGEND ? label.substring(0, MAX_LEGEND - 3) + "..." : label;
-        String unique = legend;
-        for (int copy = 2; !used.add(unique); copy++) {
-            unique = legend + " #" + copy;
-        }
-        return unique;
     }
 }
