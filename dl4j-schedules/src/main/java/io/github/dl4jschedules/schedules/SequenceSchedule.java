@@ -6,7 +6,6 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +41,8 @@ public final class SequenceSchedule extends CounterSchedule {
             .unit(SequenceSchedule::unit)
             .build(a -> new SequenceSchedule(a.schedules(CounterSchedule.class), a.integers("at"), a.unit()));
 
-    private final List<CounterSchedule> pieces;
+    /** An array, not a List: serialisers that rebuild fields reflectively (Spark's Kryo) cannot fill List.copyOf's lists. */
+    private final CounterSchedule[] pieces;
     private final int[] at;
     private final ScheduleType unit;
 
@@ -59,19 +59,19 @@ public final class SequenceSchedule extends CounterSchedule {
         check.notNull("pieces", pieces);
         check.require(!pieces.isEmpty(), "pieces", "one or more schedules", pieces);
         this.unit = check.notNull("unit", unit);
-        List<CounterSchedule> copy = new ArrayList<>(pieces.size());
+        CounterSchedule[] copy = new CounterSchedule[pieces.size()];
         for (int j = 0; j < pieces.size(); j++) {
-            copy.add(check.child("piece " + (j + 1), pieces.get(j), unit));
+            copy[j] = check.child("piece " + (j + 1), pieces.get(j), unit);
         }
-        this.pieces = List.copyOf(copy);
+        this.pieces = copy;
         this.at = check.boundaries("at", at, 1);
-        check.require(this.at.length == this.pieces.size() - 1, "at",
-                "one shorter than the pieces (" + this.pieces.size() + " pieces)", Arrays.toString(at));
+        check.require(this.at.length == this.pieces.length - 1, "at",
+                "one shorter than the pieces (" + this.pieces.length + " pieces)", Arrays.toString(at));
     }
 
     /** The pieces, in order (unmodifiable). */
     public List<CounterSchedule> pieces() {
-        return pieces;
+        return List.of(pieces);
     }
 
     /** The boundaries (a copy). */
@@ -88,18 +88,18 @@ public final class SequenceSchedule extends CounterSchedule {
     public double valueAt(long n) {
         int piece = Boundaries.passed(at, n);
         long localCounter = piece == 0 ? n : n - at[piece - 1];
-        return pieces.get(piece).valueAt(localCounter);
+        return pieces[piece].valueAt(localCounter);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SequenceSchedule other && pieces.equals(other.pieces) && Arrays.equals(at, other.at)
+        return o instanceof SequenceSchedule other && Arrays.equals(pieces, other.pieces) && Arrays.equals(at, other.at)
                 && unit == other.unit;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(pieces, Arrays.hashCode(at), unit);
+        return Objects.hash(Arrays.hashCode(pieces), Arrays.hashCode(at), unit);
     }
 
     @Override
