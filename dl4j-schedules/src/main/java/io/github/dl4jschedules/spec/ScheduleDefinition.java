@@ -145,8 +145,24 @@ public final class ScheduleDefinition<S extends ISchedule> {
         } catch (SpecException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw context.error(e.getMessage(), call.position());
+            throw context.error(e.getMessage(), positionOfRejected(e.getMessage(), given, call));
         }
+    }
+
+    /**
+     * Where to point for a value the schedule rejected: the value of the parameter its message names
+     * ("{@code <schedule>: <parameter> must be ...}"), if the spec gave it, else the schedule's name.
+     */
+    private int positionOfRejected(String message, Map<String, SpecNode.Argument> given, SpecNode.Call call) {
+        String prefix = name + ": ";
+        if (message != null && message.startsWith(prefix)) {
+            int end = message.indexOf(' ', prefix.length());
+            SpecNode.Argument argument = end < 0 ? null : given.get(message.substring(prefix.length(), end));
+            if (argument != null) {
+                return argument.value().position();
+            }
+        }
+        return call.position();
     }
 
     private Map<String, SpecNode.Argument> namedArguments(SpecNode.Call call, BuildContext context) {

@@ -44,7 +44,7 @@ class ModernSchedulesValidationTest {
                 "polynomial: power must be finite and > 0, got power=NaN");
         rejects(() -> new PolynomialDecay(0.1, 0, ITERATION), "polynomial: steps must be > 0, got steps=0");
         rejects(() -> new PolynomialDecay(0.1, 10, null), "polynomial: unit must be given, got null");
-        rejectsSpec("polynomial(lr=0.1, end=0.5, steps=4)", "polynomial: end must be <= lr (0.1), got end=0.5 at 0");
+        rejectsSpec("polynomial(lr=0.1, end=0.5, steps=4)", "polynomial: end must be <= lr (0.1), got end=0.5 at 23");
     }
 
     @Test
@@ -53,7 +53,7 @@ class ModernSchedulesValidationTest {
                 "cosine: lr must be finite and >= 0, got lr=Infinity");
         rejects(() -> new CosineDecay(0.1, 10, 0.2, EPOCH), "cosine: min must be <= lr (0.1), got min=0.2");
         rejects(() -> new CosineDecay(0.1, -5, EPOCH), "cosine: steps must be > 0, got steps=-5");
-        rejectsSpec("cosine(lr=0.1, steps=0)", "cosine: steps must be > 0, got steps=0 at 0");
+        rejectsSpec("cosine(lr=0.1, steps=0)", "cosine: steps must be > 0, got steps=0 at 21");
     }
 
     @Test
@@ -70,7 +70,7 @@ class ModernSchedulesValidationTest {
                 "cosine-restarts: min must be <= lr (0.1), got min=0.3");
         rejects(() -> new CosineRestarts(-1, 4, EPOCH), "cosine-restarts: lr must be finite and >= 0, got lr=-1.0");
         rejectsSpec("cosine-restarts(lr=0.1, period=4, mult=0.9)",
-                "cosine-restarts: mult must be finite and >= 1, got mult=0.9 at 0");
+                "cosine-restarts: mult must be finite and >= 1, got mult=0.9 at 39");
     }
 
     @Test
@@ -88,7 +88,7 @@ class ModernSchedulesValidationTest {
         rejects(() -> new LinearRamp(-0.1, 0.1, 5, EPOCH), "linear: from must be finite and >= 0, got from=-0.1");
         rejects(() -> new LinearRamp(0, Double.NaN, 5, EPOCH), "linear: to must be finite and >= 0, got to=NaN");
         rejects(() -> new LinearRamp(0, 0.1, 0, EPOCH), "linear: steps must be > 0, got steps=0");
-        rejectsSpec("linear(from=0, to=-1, steps=3)", "linear: to must be finite and >= 0, got to=-1.0 at 0");
+        rejectsSpec("linear(from=0, to=-1, steps=3)", "linear: to must be finite and >= 0, got to=-1.0 at 18");
     }
 
     @Test
@@ -103,7 +103,7 @@ class ModernSchedulesValidationTest {
         rejects(() -> new CyclicSchedule(0.01, 0.1, 4, CyclicMode.EXP_RANGE, 0, EPOCH),
                 "cyclic: gamma must be in (0, 1], got gamma=0.0");
         rejects(() -> new CyclicSchedule(0.01, 0.1, 4, null, 1, EPOCH), "cyclic: mode must be given, got null");
-        rejectsSpec("cyclic(min=0.1, max=0.01, half=2)", "cyclic: min must be <= max (0.01), got min=0.1 at 0");
+        rejectsSpec("cyclic(min=0.1, max=0.01, half=2)", "cyclic: min must be <= max (0.01), got min=0.1 at 11");
         rejectsSpec("cyclic(min=0.01, max=0.1, half=2, mode=exp_range)",
                 "cyclic: mode must be triangular or triangular2 or exp-range, got 'exp_range' at 39");
     }
@@ -119,7 +119,7 @@ class ModernSchedulesValidationTest {
                 "one-cycle: pct must be small enough that the third phase has positive length "
                         + "(2*pct*total - 2 < total - 1 with total=100), got pct=0.6");
         rejectsSpec("one-cycle(max=0.1, total=2)",
-                "one-cycle: total must be large enough for the phases (pct*total - 1 > 0 with pct=0.3), got total=2 at 0");
+                "one-cycle: total must be large enough for the phases (pct*total - 1 > 0 with pct=0.3), got total=2 at 25");
     }
 
     @Test
@@ -148,7 +148,7 @@ class ModernSchedulesValidationTest {
         rejects(() -> new OneCycle(0.1, 100, 0.3, 25, 1e4, null, false, EPOCH),
                 "one-cycle: anneal must be given, got null");
         rejectsSpec("one-cycle(max=0.1, total=100, final-div=0)",
-                "one-cycle: final-div must be finite and > 0, got final-div=0.0 at 0");
+                "one-cycle: final-div must be finite and > 0, got final-div=0.0 at 40");
     }
 
     @Test
@@ -161,10 +161,10 @@ class ModernSchedulesValidationTest {
                         + "got then=cosine(lr=0.1, steps=10, min=0.0, unit=iteration)");
         rejectsSpec("warmup(steps=5, then=cosine(lr=0.1, steps=10, unit=iteration), unit=epoch)",
                 "warmup: then must count in epoch like its parent, "
-                        + "got then=cosine(lr=0.1, steps=10, min=0.0, unit=iteration) at 0");
+                        + "got then=cosine(lr=0.1, steps=10, min=0.0, unit=iteration) at 21");
         rejectsSpec("sequence(constant(lr=0.1), warmup(steps=2, then=cosine(lr=0.1, steps=3, unit=epoch)), at=[4])",
                 "warmup: then must count in iteration like its parent, "
-                        + "got then=cosine(lr=0.1, steps=3, min=0.0, unit=epoch) at 27");
+                        + "got then=cosine(lr=0.1, steps=3, min=0.0, unit=epoch) at 48");
     }
 
     @Test
@@ -222,7 +222,7 @@ class ModernSchedulesValidationTest {
         rejects(() -> new SequenceSchedule(List.of(), new int[0], ITERATION),
                 "sequence: pieces must be one or more schedules, got pieces=[]");
         rejectsSpec("sequence(constant(lr=0.1), constant(lr=0.01), at=[5, 3])",
-                "sequence: at must be strictly increasing integers >= 1, got at=[5, 3] at 0");
+                "sequence: at must be strictly increasing integers >= 1, got at=[5, 3] at 49");
         rejectsSpec("sequence(at=[], unit=epoch)", "sequence: pieces must be one or more schedules, got pieces=[] at 0");
     }
 
@@ -246,10 +246,10 @@ class ModernSchedulesValidationTest {
         rejects(() -> new Scaled(Double.POSITIVE_INFINITY, ITERATION_COSINE),
                 "scaled: factor must be finite and >= 0, got factor=Infinity");
         rejects(() -> new Scaled(2, null), "scaled: of must be given, got null");
-        rejectsSpec("scaled(factor=-0.5, of=constant(lr=0.1))", "scaled: factor must be finite and >= 0, got factor=-0.5 at 0");
+        rejectsSpec("scaled(factor=-0.5, of=constant(lr=0.1))", "scaled: factor must be finite and >= 0, got factor=-0.5 at 14");
         rejectsSpec("scaled(factor=2, of=warmup(steps=2, then=cosine(lr=0.1, steps=3, unit=epoch)))",
                 "warmup: then must count in iteration like its parent, "
-                        + "got then=cosine(lr=0.1, steps=3, min=0.0, unit=epoch) at 20");
+                        + "got then=cosine(lr=0.1, steps=3, min=0.0, unit=epoch) at 41");
     }
 
     @Test

@@ -82,7 +82,7 @@ class SpecLanguageTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
-            "exponential(lr=0.1, rate=-0.5)| exponential: rate must be in (0, 1], got rate=-0.5 at 0|0",
+            "exponential(lr=0.1, rate=-0.5)| exponential: rate must be in (0, 1], got rate=-0.5 at 25|25",
             "exponential(lr=0.1, rat=0.5)| exponential: unknown parameter 'rat' at 20; known: lr, rate, unit, period, staircase, first, min|20",
             "exponential(lr=0.1)| exponential: missing parameter 'rate' at 0; required: lr, rate|0",
             "step(lr=0.1, every=2, lr=0.2)| step: parameter 'lr' given twice at 22|22",
@@ -90,7 +90,7 @@ class SpecLanguageTest {
             "step(lr=0.1, every=2.5)| step: every must be an integer, got 2.5 at 19|19",
             "step(lr=0.1, every=2, unit=week)| step: unit must be iteration or epoch, got 'week' at 27|27",
             "inverse-time(lr=0.1, decay=1, staircase=yes)| inverse-time: staircase must be true or false, got 'yes' at 40|40",
-            "multistep(lr=0.1, at=[3, 2])| multistep: at must be strictly increasing integers >= 0, got at=[3, 2] at 0|0",
+            "multistep(lr=0.1, at=[3, 2])| multistep: at must be strictly increasing integers >= 0, got at=[3, 2] at 21|21",
             "multistep(lr=0.1, at=5)| multistep: at must be a list of integers like [10, 20], got 5 at 21|21",
             "step(lr=0.1, every=2, constant(lr=1))| step: expected key=value, found schedule 'constant' at 22|22",
             "step(lr=0.1 every=2)| expected ',' or ')', found 'every' at 12|12",
@@ -99,9 +99,9 @@ class SpecLanguageTest {
             "step(lr=0.1, every=2| expected ',' or ')', found end of spec at 20|20",
             "step(lr=0.1, every=#2)| unexpected character '#' at 19|19",
             "''| expected a schedule name, found end of spec at 0|0",
-            "piecewise(values=[0.1, 0.01, 0.001], at=[5])| piecewise: values must be one longer than at (1 boundaries), got values=[0.1, 0.01, 0.001] at 0|0",
-            "constant(lr=NaN)| constant: lr must be finite and >= 0, got lr=NaN at 0|0",
-            "constant(lr=Infinity)| constant: lr must be finite and >= 0, got lr=Infinity at 0|0",
+            "piecewise(values=[0.1, 0.01, 0.001], at=[5])| piecewise: values must be one longer than at (1 boundaries), got values=[0.1, 0.01, 0.001] at 17|17",
+            "constant(lr=NaN)| constant: lr must be finite and >= 0, got lr=NaN at 12|12",
+            "constant(lr=Infinity)| constant: lr must be finite and >= 0, got lr=Infinity at 12|12",
     })
     void malformedSpecsAreRejectedWithMessageAndPosition(String spec, String message, int position) {
         assertThatThrownBy(() -> Schedules.parse(spec))
