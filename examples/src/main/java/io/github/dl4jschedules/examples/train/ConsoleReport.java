@@ -5,7 +5,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -14,12 +14,12 @@ import java.util.Locale;
  */
 final class ConsoleReport implements TrainingRun.Observer {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean progressBar;
     private final int epochs;
     private ProgressBar bar;
 
-    ConsoleReport(PrintStream out, boolean progressBar, int epochs) {
+    ConsoleReport(PrintWriter out, boolean progressBar, int epochs) {
         this.out = out;
         this.progressBar = progressBar;
         this.epochs = epochs;

@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.Locale;
 
 /** Lower-case option values for the enums of the command line ({@code --model lenet}, {@code --updater adam}). */
-final class EnumConverters {
+public final class EnumConverters {
 
     private EnumConverters() {
     }
@@ -35,14 +35,14 @@ final class EnumConverters {
         }
     }
 
-    static final class Model extends LowerCase<ModelKind> {
-        Model() {
+    public static final class Model extends LowerCase<ModelKind> {
+        public Model() {
             super(ModelKind.class);
         }
     }
 
-    static final class Updater extends LowerCase<UpdaterKind> {
-        Updater() {
+    public static final class Updater extends LowerCase<UpdaterKind> {
+        public Updater() {
             super(UpdaterKind.class);
         }
     }

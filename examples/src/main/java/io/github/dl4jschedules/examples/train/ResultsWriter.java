@@ -52,7 +52,8 @@ public final class ResultsWriter {
         }
     }
 
-    static List<String> csv(Map<String, String> provenance, List<EpochResult> epochs) {
+    /** The CSV form: {@code # key: value} lines, the header, one row per epoch. */
+    public static List<String> csv(Map<String, String> provenance, List<EpochResult> epochs) {
         List<String> lines = new ArrayList<>();
         provenance.forEach((key, value) -> lines.add("# " + key + ": " + value.replace('\n', ' ')));
         lines.add(CSV_HEADER);

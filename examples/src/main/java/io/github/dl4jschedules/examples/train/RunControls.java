@@ -21,7 +21,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,14 +43,14 @@ final class RunControls implements TrainingRun.Observer, AutoCloseable {
 
     private final Options options;
     private final DataSetIterator validation;
-    private final PrintStream out;
+    private final PrintWriter out;
     private MultiLayerNetwork network;
     private RateController controller;
     private ReduceOnPlateau plateau;
     private JmxControl jmx;
     private RateRecorder recorder;
 
-    RunControls(Options options, DataSetIterator validation, PrintStream out) {
+    RunControls(Options options, DataSetIterator validation, PrintWriter out) {
         this.options = options;
         this.validation = validation;
         this.out = out;

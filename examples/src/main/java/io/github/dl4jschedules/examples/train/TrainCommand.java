@@ -4,7 +4,7 @@ import io.github.dl4jschedules.schedules.CounterSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,19 +102,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar (it is off anyway when output is not a terminal).")
     boolean noProgress;
 
-    private final PrintStream console;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
-    public TrainCommand() {
-        this(System.out);
-    }
-
-    TrainCommand(PrintStream console) {
-        this.console = console;
-    }
 
     @Override
     public Integer call() {
         validate();
+        PrintWriter console = spec.commandLine().getOut();
         if (!noFast) {
             FastPath.selectNativeBuild();
         }
@@ -150,16 +145,16 @@ public final class TrainCommand implements Callable<Integer> {
 
     private void validate() {
         if (!plateauMetric.equals("loss") && !plateauMetric.equals("accuracy")) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--plateau-metric must be loss or accuracy, got " + plateauMetric);
         }
         if (plateau != null && plateauMetric.equals("accuracy") != (plateau.mode() == io.github.dl4jschedules.training.PlateauRule.Mode.MAX)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--plateau-metric " + plateauMetric + " needs mode=" + (plateauMetric.equals("accuracy") ? "max" : "min")
                             + " in --plateau, got mode=" + plateau.mode().name().toLowerCase(Locale.ROOT));
         }
         if (resume != null && !java.nio.file.Files.isRegularFile(resume)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--resume: no such file " + resume);
         }
         requirePositive("--epochs", epochs);
@@ -173,7 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (out != null) {
             String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!name.endsWith(".csv") && !name.endsWith(".json")) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--out must end in .csv or .json, got " + out);
             }
         }
@@ -181,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private void requirePositive(String option, int value) {
         if (value < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     option + " must be >= 1, got " + value);
         }
     }

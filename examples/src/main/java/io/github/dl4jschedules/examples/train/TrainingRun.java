@@ -124,14 +124,22 @@ public final class TrainingRun {
             long start = System.nanoTime();
             network.fit(data.train());
             double seconds = (System.nanoTime() - start) / 1e9;
-            data.test().reset();
-            Evaluation evaluation = network.evaluate(data.test());
-            EpochResult result = new EpochResult(epoch, statistics.meanLoss(), evaluation.accuracy(),
+            EpochResult result = new EpochResult(epoch, statistics.meanLoss(), testAccuracy(network, data),
                     statistics.lastRate, seconds);
             results.add(result);
             observer.epochDone(result);
         }
         return results;
+    }
+
+    /** Accuracy on the test batches; NaN without test data (the range test reads only the training loss). */
+    private static double testAccuracy(MultiLayerNetwork network, TrainingData data) {
+        if (data.testSize() == 0) {
+            return Double.NaN;
+        }
+        data.test().reset();
+        Evaluation evaluation = network.evaluate(data.test());
+        return evaluation.accuracy();
     }
 
     private MultiLayerNetwork network(TrainingData data) {

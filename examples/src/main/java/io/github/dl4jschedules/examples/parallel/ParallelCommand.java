@@ -1,0 +1,122 @@
+package io.github.dl4jschedules.examples.parallel;
+
+import io.github.dl4jschedules.examples.train.EpochResult;
+import io.github.dl4jschedules.examples.train.FastPath;
+import io.github.dl4jschedules.examples.train.ResultsWriter;
+import io.github.dl4jschedules.examples.train.TrainingData;
+import io.github.dl4jschedules.parallel.ScheduledParallelTraining;
+import io.github.dl4jschedules.schedules.CounterSchedule;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.parallelism.ParallelWrapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code parallel}: MNIST on N workers of one machine with DL4J's ParallelWrapper (parameter averaging),
+ * through {@link ScheduledParallelTraining}, so the schedule follows global progress: one iteration is
+ * one mini-batch of one worker, one epoch one pass over the data.
+ */
+@Command(name = "parallel", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains on MNIST with N data-parallel workers on this machine (DL4J's ParallelWrapper, parameter averaging).",
+                "The schedule follows global progress: one iteration = one mini-batch of one worker, one epoch = one pass;",
+                "by default the rate is scaled for the N times larger global batch (linear scaling rule with gradual warm-up)."})
+public final class ParallelCommand implements Callable<Integer> {
+
+    @Mixin
+    TrainingOptions options;
+
+    @Mixin
+    ScalingOptions scaling;
+
+    @Option(names = "--averaging", paramLabel = "K", defaultValue = "1",
+            description = "Average parameters and updater states every K rounds; a round is one mini-batch per worker (default: ${DEFAULT-VALUE}).")
+    int averaging;
+
+    private final PrintStream console;
+
+    public ParallelCommand() {
+        this(System.out);
+    }
+
+    ParallelCommand(PrintStream console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        options.validate();
+        scaling.validate();
+        options.requirePositive("--averaging", averaging);
+        FastPath.selectNativeBuild();
+        TrainingData data = options.load();
+        int stepsPerEpoch = (data.trainSize() + options.batch() - 1) / options.batch();
+        CounterSchedule scheduled = scaling.schedule(options.schedule(), stepsPerEpoch);
+        Map<String, String> provenance = options.provenance("parallel", data, scheduled);
+        provenance.put("workers", Integer.toString(scaling.workers()));
+        provenance.put("averaging_frequency", Integer.toString(averaging));
+
+        console.printf(Locale.ROOT, "backend %s on %s, native build %s%n", provenance.get("nd4j_backend"),
+                provenance.get("device"), provenance.get("native_build"));
+        console.printf(Locale.ROOT, "data: %s (%,d train, %,d test)%n", data.description(), data.trainSize(), data.testSize());
+        console.printf(Locale.ROOT, "%s; %d workers x batch %d (global batch %d), averaging every %d round(s)%n",
+                options.describe(), scaling.workers(), options.batch(), scaling.workers() * options.batch(), averaging);
+        console.printf(Locale.ROOT, "schedule: %s%n%s%n", options.schedule(), scaling.describe(options.schedule(), scheduled));
+        console.printf(Locale.ROOT, "one iteration = one mini-batch of one worker: %d per epoch, %d per round%n",
+                stepsPerEpoch, scaling.workers());
+
+        List<EpochResult> results = train(data, scheduled);
+        if (options.out() != null) {
+            ResultsWriter.write(options.out(), provenance, results);
+            console.println("results written to " + options.out());
+        }
+        return 0;
+    }
+
+    private List<EpochResult> train(TrainingData data, CounterSchedule scheduled) {
+        MultiLayerNetwork network = new MultiLayerNetwork(options.configuration(data, scheduled));
+        network.init();
+        FastPath.singleThreaded();
+        LossMeter loss = new LossMeter();
+        network.setListeners(loss);
+        ParallelWrapper.Builder<MultiLayerNetwork> builder = new ParallelWrapper.Builder<>(network)
+                .averagingFrequency(averaging).prefetchBuffer(2);
+        if (scaling.workers() > 1) {
+            builder.workers(scaling.workers());     // the builder rejects 1, its default on one device
+        }
+        ParallelWrapper wrapper = builder.build();
+        if (wrapper.getWorkers() != scaling.workers()) {
+            wrapper.shutdown();
+            throw new IllegalArgumentException("--workers 1: ParallelWrapper gives one worker per device, and this machine has "
+                    + wrapper.getWorkers() + "; use train for one worker");
+        }
+        List<EpochResult> results = new ArrayList<>();
+        try {
+            ScheduledParallelTraining training = ScheduledParallelTraining.of(wrapper);
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                data.train().reset();
+                loss.reset();
+                long start = System.nanoTime();
+                training.fit(data.train());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                data.test().reset();
+                double accuracy = network.evaluate(data.test()).accuracy();
+                EpochResult result = new EpochResult(epoch, loss.mean(), accuracy, TrainingOptions.lastRate(network), seconds);
+                results.add(result);
+                console.println(String.format(Locale.ROOT,
+                        "epoch %d/%d  train loss %.4f  test accuracy %.2f%%  rate %.6g  iteration %d  %.1f s",
+                        epoch, options.epochs(), result.trainLoss(), 100 * accuracy, result.rate(), training.iteration(), seconds));
+            }
+        } finally {
+            wrapper.shutdown();
+        }
+        return results;
+    }
+}

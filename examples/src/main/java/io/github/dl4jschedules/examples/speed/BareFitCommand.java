@@ -1,0 +1,136 @@
+package io.github.dl4jschedules.examples.speed;
+
+import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.examples.data.MnistData;
+import io.github.dl4jschedules.examples.train.EpochResult;
+import io.github.dl4jschedules.examples.train.FastPath;
+import io.github.dl4jschedules.examples.train.ModelKind;
+import io.github.dl4jschedules.examples.train.Provenance;
+import io.github.dl4jschedules.examples.train.ResultsWriter;
+import io.github.dl4jschedules.examples.train.TrainingData;
+import io.github.dl4jschedules.examples.train.UpdaterKind;
+import io.github.dl4jschedules.schedules.CounterSchedule;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.classification.Evaluation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code speed bare-fit} (hidden): the training the {@code train} command does with the fast path
+ * (same network, updater, data, batches and seed; oneDNN build and helpers, one thread), written as
+ * the plain loop a DL4J user would write: {@code network.fit(iterator)} once per epoch, no listener,
+ * no observer. What it measures is what {@code train}'s loop costs on top of DL4J itself.
+ *
+ * <p>Results go to {@code --out} like {@code train --out}'s, except that {@code train_loss} is the
+ * last mini-batch's loss (no listener collects the others) and {@code rate} is the schedule's value at
+ * the epoch's last iteration, read from the network's counters.
+ */
+@Command(name = "bare-fit", hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Plain MultiLayerNetwork.fit epochs with the fast path's settings and no listener (for speed).")
+public final class BareFitCommand implements Callable<Integer> {
+
+    /** The updater and schedule of every variant of {@code speed}: {@code train}'s defaults. */
+    static final UpdaterKind UPDATER = UpdaterKind.ADAM;
+    static final String SCHEDULE = "constant(lr=0.001)";
+
+    @CommandLine.Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = ModelConverter.class,
+            description = "Network (default: ${DEFAULT-VALUE}).")
+    ModelKind model;
+
+    @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
+    Integer trainLimit;
+
+    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
+    Integer testLimit;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Write the per-epoch results here.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        SpeedCommand.requirePositive(spec, "--epochs", epochs);
+        SpeedCommand.requirePositive(spec, "--batch", batch);
+        SpeedCommand.requirePositive(spec, "--train-limit", trainLimit);
+        SpeedCommand.requirePositive(spec, "--test-limit", testLimit);
+        if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out must end in .json, got " + out);
+        }
+        FastPath.selectNativeBuild();
+        PrintWriter console = spec.commandLine().getOut();
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch, seed, limit(trainLimit), limit(testLimit));
+        CounterSchedule schedule = Schedules.parse(SCHEDULE);
+
+        MultiLayerNetwork network = new MultiLayerNetwork(model.configuration(UPDATER.withRate(schedule), seed,
+                data.height(), data.width(), MnistData.NUM_CLASSES));
+        network.init();
+        FastPath.singleThreaded();
+        int helpers = FastPath.attachHelpers(network);
+        console.printf(Locale.ROOT, "bare fit: model %s, %s %s, batch %d, seed %d, %,d train, %,d test, "
+                        + "native build %s, oneDNN helpers on %d layers%n", ModelConverter.name(model),
+                UPDATER.name().toLowerCase(Locale.ROOT), schedule, batch, seed, data.trainSize(), data.testSize(),
+                System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
+        console.flush();
+
+        List<EpochResult> results = new ArrayList<>();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            data.train().reset();
+            long start = System.nanoTime();
+            network.fit(data.train());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            data.test().reset();
+            Evaluation evaluation = network.evaluate(data.test());
+            double rate = schedule.valueAt(network.getIterationCount() - 1, epoch - 1);
+            EpochResult result = new EpochResult(epoch, network.score(), evaluation.accuracy(), rate, seconds);
+            results.add(result);
+            console.printf(Locale.ROOT, "epoch %d/%d  last batch loss %.4f  test accuracy %.2f%%  %.1f s%n", epoch, epochs,
+                    result.trainLoss(), 100 * result.testAccuracy(), seconds);
+            console.flush();
+        }
+        if (out != null) {
+            Map<String, String> provenance = new LinkedHashMap<>(Provenance.environment());
+            provenance.put("variant", "bare-fit");
+            provenance.put("model", ModelConverter.name(model));
+            provenance.put("updater", UPDATER.name().toLowerCase(Locale.ROOT));
+            provenance.put("schedule", schedule.toString());
+            provenance.put("epochs", Integer.toString(epochs));
+            provenance.put("batch", Integer.toString(batch));
+            provenance.put("seed", Long.toString(seed));
+            provenance.put("data", data.description());
+            provenance.put("train_examples", Integer.toString(data.trainSize()));
+            provenance.put("test_examples", Integer.toString(data.testSize()));
+            provenance.put("fast_path", "true");
+            provenance.put("onednn_helpers", Integer.toString(helpers));
+            provenance.put("train_loss", "loss of the epoch's last mini-batch");
+            ResultsWriter.write(out, provenance, results);
+            console.println("results written to " + out);
+        }
+        return 0;
+    }
+
+    private static int limit(Integer value) {
+        return value == null ? Integer.MAX_VALUE : value;
+    }
+}

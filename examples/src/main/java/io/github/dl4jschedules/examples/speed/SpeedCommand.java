@@ -1,0 +1,363 @@
+package io.github.dl4jschedules.examples.speed;
+
+import io.github.dl4jschedules.examples.Main;
+import io.github.dl4jschedules.examples.train.ModelKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code speed}: the same training four ways, one after the other, each in a child process, and a
+ * table of their per-epoch times (see the package documentation). A benchmark to run by hand, not a
+ * test: times depend on the machine and on what else runs on it, so the table shows the load average.
+ *
+ * <p>Every variant trains the same network on the bundled subset with Adam at a constant rate of
+ * 0.001 ({@code train}'s defaults), the same batch size, epochs and seed. The Java children run with
+ * this JVM's {@code java} and class path; {@code plain} gets an environment without
+ * {@code OMP_NUM_THREADS}, {@code fast} and {@code bare-fit} get {@code OMP_NUM_THREADS=1}.
+ */
+@Command(name = "speed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compares per-epoch training times: plain DL4J (train --no-fast), the fast path (train),",
+                "a bare MultiLayerNetwork.fit loop with the fast path's settings (the training loop's overhead),",
+                "and PyTorch (tools/peer/pytorch_mnist.py, if /usr/bin/python3 has torch), each in its own process.",
+                "All train the same network on the bundled MNIST subset with Adam, lr 0.001, same batch, epochs and seed."},
+        subcommands = BareFitCommand.class)
+public final class SpeedCommand implements Callable<Integer> {
+
+    /** Where the PyTorch peer lives, relative to the repository root. */
+    static final String PEER_SCRIPT = "tools/peer/pytorch_mnist.py";
+
+    @CommandLine.Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = ModelConverter.class,
+            description = "Network (default: ${DEFAULT-VALUE}).")
+    ModelKind model;
+
+    @Option(names = "--epochs", defaultValue = "3",
+            description = "Epochs of each variant (default: ${DEFAULT-VALUE}); the mean leaves out epoch 1 as warm-up.")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Keep the raw results here: VARIANT.json and VARIANT.log per variant, summary.txt (default: a temporary folder, deleted).")
+    Path out;
+
+    @Option(names = "--skip-plain", description = "Leave out plain DL4J (the slowest variant).")
+    boolean skipPlain;
+
+    @Option(names = "--skip-torch", description = "Leave out PyTorch.")
+    boolean skipTorch;
+
+    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only (quick checks).")
+    Integer trainLimit;
+
+    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
+    Integer testLimit;
+
+    @Option(names = "--python", paramLabel = "PATH", defaultValue = "/usr/bin/python3",
+            description = "Python with torch for the PyTorch peer (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "1",
+            description = "torch.set_num_threads of the peer (default: ${DEFAULT-VALUE}: faster than 2 on a 2-core machine).")
+    int torchThreads;
+
+    /** One way of training: its process and where it writes its results. */
+    record Variant(String name, String label, List<String> command, Map<String, String> environment, Path results) {
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        requirePositive(spec, "--epochs", epochs);
+        requirePositive(spec, "--batch", batch);
+        requirePositive(spec, "--train-limit", trainLimit);
+        requirePositive(spec, "--test-limit", testLimit);
+        requirePositive(spec, "--torch-threads", torchThreads);
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out must be a folder, got the file " + out);
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        Path dir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("dl4j-schedules-speed");
+        try {
+            return compare(dir, console);
+        } finally {
+            if (out == null) {
+                deleteRecursively(dir);
+            }
+        }
+    }
+
+    private int compare(Path dir, PrintWriter console) throws IOException, InterruptedException {
+        StringBuilder summary = new StringBuilder();
+        summary.append(String.format(Locale.ROOT, "speed: model %s, adam %s, batch %d, %d epochs, seed %d, data %s%n",
+                ModelConverter.name(model), BareFitCommand.SCHEDULE, batch, epochs, seed, dataDescription()));
+        summary.append(String.format(Locale.ROOT, "machine: %s, %d cores; load average before: %s%n", cpuModel(),
+                Runtime.getRuntime().availableProcessors(), loadAverage()));
+        console.print(summary);
+        console.flush();
+
+        List<Variant> variants = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (!skipPlain) {
+            variants.add(javaVariant("plain", "train --no-fast: stock native build, ND4J's default threads, OMP_NUM_THREADS unset",
+                    dir, null, "train", "--no-fast"));
+        }
+        variants.add(javaVariant("fast", "train: oneDNN build and helpers, one thread, OMP_NUM_THREADS=1", dir, "1", "train"));
+        variants.add(javaVariant("bare-fit", "MultiLayerNetwork.fit per epoch, fast-path settings, no listener", dir, "1",
+                "speed", "bare-fit"));
+        if (skipTorch) {
+            notes.add("pytorch: left out (--skip-torch)");
+        } else {
+            Optional<String> why = torchUnavailable();
+            Optional<Path> script = peerScript();
+            if (why.isPresent()) {
+                notes.add("pytorch: left out, " + why.get());
+            } else if (script.isEmpty()) {
+                notes.add("pytorch: left out, " + PEER_SCRIPT + " not found above the working folder or the class files");
+            } else {
+                variants.add(torchVariant(script.get(), dir));
+            }
+        }
+
+        List<VariantResult> results = new ArrayList<>();
+        boolean failed = false;
+        for (Variant variant : variants) {
+            console.printf(Locale.ROOT, "%n[%s] %s%n", variant.name(), variant.label());
+            console.flush();
+            int exitCode = runChild(variant, dir.resolve(variant.name() + ".log"), console);
+            if (exitCode == 0 && Files.isRegularFile(variant.results())) {
+                results.add(VariantResult.read(variant.name(), variant.results()));
+            } else {
+                failed = true;
+                notes.add(variant.name() + ": failed with exit code " + exitCode + ", see " + dir.resolve(variant.name() + ".log"));
+            }
+        }
+
+        summary.append("load average after: ").append(loadAverage()).append('\n');
+        for (Variant variant : variants) {
+            summary.append(String.format(Locale.ROOT, "  %-9s %s%n", variant.name(), variant.label()));
+        }
+        summary.append('\n').append(SpeedTable.format(results));
+        for (String note : notes) {
+            summary.append("note: ").append(note).append('\n');
+        }
+        results.stream().filter(r -> r.name().equals("pytorch")).findFirst().ifPresent(r -> summary.append(String.format(
+                Locale.ROOT, "pytorch: torch %s, %s thread(s), BLAS %s (%s)%n", r.provenance().getOrDefault("torch_version", "?"),
+                r.provenance().getOrDefault("torch_threads", "?"), r.provenance().getOrDefault("torch_blas", "?"),
+                r.provenance().getOrDefault("torch_blas_library", "?"))));
+        Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+        console.printf("%n%s", summary.substring(summary.indexOf("load average after:")));
+        if (out != null) {
+            console.println("raw results in " + out);
+        }
+        console.flush();
+        return failed ? 1 : 0;
+    }
+
+    private Variant javaVariant(String name, String label, Path dir, String ompThreads, String... command) {
+        List<String> line = new ArrayList<>();
+        line.add(javaBinary());
+        line.addAll(memoryOptions());
+        line.add("-cp");
+        line.add(System.getProperty("java.class.path"));
+        line.add(Main.class.getName());
+        line.addAll(List.of(command));
+        line.addAll(List.of("--model", ModelConverter.name(model), "--epochs", Integer.toString(epochs),
+                "--batch", Integer.toString(batch), "--seed", Long.toString(seed)));
+        if (command[0].equals("train")) {
+            line.addAll(List.of("--updater", BareFitCommand.UPDATER.name().toLowerCase(Locale.ROOT),
+                    "--schedule", BareFitCommand.SCHEDULE, "--no-progress"));
+        }
+        addLimits(line);
+        Path results = dir.resolve(name + ".json");
+        line.addAll(List.of("--out", results.toString()));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("OMP_NUM_THREADS", ompThreads);
+        return new Variant(name, label, line, environment, results);
+    }
+
+    private Variant torchVariant(Path script, Path dir) {
+        List<String> line = new ArrayList<>(List.of(python, script.toString(), "--model", ModelConverter.name(model),
+                "--epochs", Integer.toString(epochs), "--batch", Integer.toString(batch), "--seed", Long.toString(seed),
+                "--threads", Integer.toString(torchThreads)));
+        addLimits(line);
+        Path results = dir.resolve("pytorch.json");
+        line.addAll(List.of("--out", results.toString()));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("OMP_NUM_THREADS", null);
+        return new Variant("pytorch", "PyTorch " + PEER_SCRIPT + ", same network and data, torch.set_num_threads("
+                + torchThreads + ")", line, environment, results);
+    }
+
+    private void addLimits(List<String> line) {
+        if (trainLimit != null) {
+            line.addAll(List.of("--train-limit", trainLimit.toString()));
+        }
+        if (testLimit != null) {
+            line.addAll(List.of("--test-limit", testLimit.toString()));
+        }
+    }
+
+    private String dataDescription() {
+        return "bundled MNIST subset" + (trainLimit == null && testLimit == null ? " (8,000 train, 2,000 test)"
+                : String.format(Locale.ROOT, " (first %s train, %s test)", trainLimit == null ? "all" : trainLimit,
+                testLimit == null ? "all" : testLimit));
+    }
+
+    /**
+     * Runs a child to its end: everything it prints goes to {@code log}; its epoch lines, and its last
+     * lines when it fails, also to the console.
+     */
+    static int runChild(Variant variant, Path log, PrintWriter console) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(variant.command()).redirectErrorStream(true);
+        variant.environment().forEach((key, value) -> {
+            if (value == null) {
+                builder.environment().remove(key);
+            } else {
+                builder.environment().put(key, value);
+            }
+        });
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            console.println("  cannot start " + variant.command().get(0) + ": " + e.getMessage());
+            return -1;
+        }
+        Deque<String> tail = new ArrayDeque<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            logWriter.write("$ " + String.join(" ", variant.command()) + System.lineSeparator());
+            for (String line; (line = reader.readLine()) != null; ) {
+                logWriter.write(line + System.lineSeparator());
+                logWriter.flush();
+                if (line.startsWith("epoch ") || line.startsWith("bare fit:") || line.startsWith("pytorch ")
+                        || line.startsWith("backend ")) {
+                    console.println("  " + line);
+                    console.flush();
+                }
+                tail.addLast(line);
+                if (tail.size() > 20) {
+                    tail.removeFirst();
+                }
+            }
+        }
+        int exitCode = process.waitFor();
+        if (exitCode != 0) {
+            console.println("  failed (exit code " + exitCode + "); last lines of " + log + ":");
+            tail.forEach(line -> console.println("  | " + line));
+        }
+        return exitCode;
+    }
+
+    /** Why {@code python} cannot run the peer, or empty if it can (it imports torch). */
+    private Optional<String> torchUnavailable() throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(python, "-c", "import torch").redirectErrorStream(true).start();
+            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.of(python + " -c \"import torch\" did not finish in 120 s");
+            }
+            return process.exitValue() == 0 ? Optional.empty()
+                    : Optional.of(python + " cannot import torch (exit code " + process.exitValue() + ")");
+        } catch (IOException e) {
+            return Optional.of("cannot run " + python + ": " + e.getMessage());
+        }
+    }
+
+    /** {@value #PEER_SCRIPT} in the working folder or a folder above it, or above the class files. */
+    static Optional<Path> peerScript() {
+        List<Path> starts = new ArrayList<>();
+        starts.add(Path.of("").toAbsolutePath());
+        try {
+            starts.add(Path.of(SpeedCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (Exception e) {
+            // no code source (unusual class loader): the working folder only
+        }
+        for (Path start : starts) {
+            for (Path dir = start; dir != null; dir = dir.getParent()) {
+                Path script = dir.resolve(PEER_SCRIPT);
+                if (Files.isRegularFile(script)) {
+                    return Optional.of(script);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code java} this JVM runs on. */
+    static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** This JVM's heap and direct-memory options, for the children (JAVA_OPTS=-Xmx8g examples/run speed). */
+    static List<String> memoryOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:MaxDirectMemorySize"))
+                .toList();
+    }
+
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2] + " (1, 5, 15 min)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException | UncheckedIOException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    static void requirePositive(CommandSpec spec, String option, Integer value) {
+        if (value != null && value < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be >= 1, got " + value);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

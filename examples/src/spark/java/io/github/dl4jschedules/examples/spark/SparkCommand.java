@@ -1,0 +1,123 @@
+package io.github.dl4jschedules.examples.spark;
+
+import io.github.dl4jschedules.examples.parallel.ScalingOptions;
+import io.github.dl4jschedules.examples.parallel.TrainingOptions;
+import io.github.dl4jschedules.examples.train.EpochResult;
+import io.github.dl4jschedules.examples.train.ResultsWriter;
+import io.github.dl4jschedules.examples.train.TrainingData;
+import io.github.dl4jschedules.schedules.CounterSchedule;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code examples/run-spark}: MNIST on Spark with DL4J's parameter averaging ({@link SparkTraining}),
+ * in an embedded {@code local[*]} Spark by default or on any cluster by {@code --master}.
+ */
+@Command(name = "examples/run-spark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains on MNIST with Spark (DL4J 1.0.0-M2's SparkDl4jMultiLayer, parameter averaging).",
+                "N workers train N mini-batches of --batch at once; by default the rate is scaled for that global batch",
+                "(linear scaling rule with gradual warm-up). One Spark iteration = one step of all workers; one epoch = one pass."})
+public final class SparkCommand implements Callable<Integer> {
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = {"Spark master: local[*], local[N], spark://host:7077, yarn, ... (default: the spark.master",
+                    "that spark-submit sets, else local[*]: embedded Spark on all cores)."})
+    String master;
+
+    @Mixin
+    TrainingOptions options;
+
+    @Mixin
+    ScalingOptions scaling;
+
+    @Option(names = "--averaging", paramLabel = "K", defaultValue = "5",
+            description = "Mini-batches each worker trains between two averagings (default: ${DEFAULT-VALUE}, DL4J's; each averaging is a Spark job).")
+    int averaging;
+
+    private final PrintStream console;
+
+    public SparkCommand() {
+        this(System.out);
+    }
+
+    SparkCommand(PrintStream console) {
+        this.console = console;
+    }
+
+    /** Runs the command line; bad input prints a message and exits with 1 (2 for usage errors). */
+    public static void main(String[] args) {
+        // The embedded example ships its in-memory data inside Spark's tasks, and Spark warns about
+        // every one of them; a cluster job would read its data from storage instead.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.spark.scheduler.TaskSetManager", "error");
+        CommandLine commandLine = new CommandLine(new SparkCommand());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof IllegalArgumentException || exception instanceof java.io.UncheckedIOException) {
+                cmd.getErr().println("error: " + exception.getMessage());
+                return 1;
+            }
+            throw exception;
+        });
+        System.exit(commandLine.execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        options.validate();
+        scaling.validate();
+        options.requirePositive("--averaging", averaging);
+        String master = this.master != null ? this.master : System.getProperty("spark.master", "local[*]");
+        TrainingData data = options.load();
+        List<DataSet> batches = drain(data.train());
+        SparkTraining.Settings settings = new SparkTraining.Settings(master, scaling.workers(), options.batch(),
+                averaging, options.epochs());
+        int iterationsPerEpoch = settings.iterationsPerEpoch(batches.size());
+        CounterSchedule scheduled = scaling.schedule(options.schedule(), iterationsPerEpoch);
+        Map<String, String> provenance = options.provenance("spark", data, scheduled);
+        provenance.put("spark_master", master);
+        provenance.put("workers", Integer.toString(scaling.workers()));
+        provenance.put("averaging_frequency", Integer.toString(averaging));
+
+        console.printf(Locale.ROOT, "Spark master %s; backend %s on %s%n", master, provenance.get("nd4j_backend"),
+                provenance.get("device"));
+        console.printf(Locale.ROOT, "data: %s (%,d train, %,d test)%n", data.description(), data.trainSize(), data.testSize());
+        console.printf(Locale.ROOT, "%s; %d workers x batch %d (global batch %d), averaging every %d mini-batch(es)%n",
+                options.describe(), scaling.workers(), options.batch(), scaling.workers() * options.batch(), averaging);
+        console.printf(Locale.ROOT, "schedule: %s%n%s%n", options.schedule(), scaling.describe(options.schedule(), scheduled));
+        console.printf(Locale.ROOT, "one Spark iteration = one step of all %d workers: %d per epoch%n",
+                scaling.workers(), iterationsPerEpoch);
+
+        List<EpochResult> results = new ArrayList<>();
+        new SparkTraining(settings).run(options.configuration(data, scheduled), batches, data.test(), List.of(),
+                result -> {
+                    results.add(result);
+                    console.println(String.format(Locale.ROOT,
+                            "epoch %d/%d  score %.4f  test accuracy %.2f%%  rate %.6g  %.1f s", result.epoch(),
+                            options.epochs(), result.trainLoss(), 100 * result.testAccuracy(), result.rate(), result.seconds()));
+                });
+        if (options.out() != null) {
+            ResultsWriter.write(options.out(), provenance, results);
+            console.println("results written to " + options.out());
+        }
+        return 0;
+    }
+
+    private static List<DataSet> drain(DataSetIterator iterator) {
+        List<DataSet> batches = new ArrayList<>();
+        iterator.reset();
+        while (iterator.hasNext()) {
+            batches.add(iterator.next());
+        }
+        return batches;
+    }
+}

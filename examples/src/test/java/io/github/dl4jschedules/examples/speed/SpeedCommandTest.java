@@ -1,0 +1,126 @@
+package io.github.dl4jschedules.examples.speed;
+
+import io.github.dl4jschedules.examples.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code speed}'s command line, {@code speed bare-fit} in this JVM, and one quick end-to-end comparison
+ * with child processes (MLP on 256 examples; about 15 s, most of it JVM and ND4J start-up).
+ */
+class SpeedCommandTest {
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static Result execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        Result result = execute("speed", "--help");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: examples/run speed").contains("--model=mlp|lenet")
+                .contains("--epochs=<epochs>").contains("--batch=<batch>").contains("--out=DIR")
+                .contains("--skip-plain").contains("--skip-torch")
+                .doesNotContain("bare-fit");
+        assertThat(execute("--help").out()).contains("speed");
+    }
+
+    @Test
+    void badOptionsGiveUsage() {
+        Result epochs = execute("speed", "--epochs", "0");
+        assertThat(epochs.exitCode()).isEqualTo(2);
+        assertThat(epochs.err()).contains("--epochs must be >= 1, got 0").contains("Usage: examples/run speed");
+
+        Result model = execute("speed", "--model", "resnet");
+        assertThat(model.exitCode()).isEqualTo(2);
+        assertThat(model.err()).contains("'resnet' is not one of mlp, lenet");
+
+        Result unknown = execute("speed", "--fast");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown option: '--fast'");
+    }
+
+    @Test
+    void outMustBeAFolder(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("results.json"), "{}");
+        Result result = execute("speed", "--out", file.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--out must be a folder, got the file " + file);
+    }
+
+    @Test
+    void bareFitTrainsAndWritesResults(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("bare.json");
+        Result result = execute("speed", "bare-fit", "--model", "lenet", "--epochs", "2", "--train-limit", "256",
+                "--test-limit", "200", "--batch", "32", "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("bare fit: model lenet, adam constant(lr=0.001), batch 32, seed 42, 256 train, 200 test")
+                .contains("oneDNN helpers on 4 layers").contains("epoch 2/2  last batch loss ");
+        VariantResult read = VariantResult.read("bare-fit", out);
+        assertThat(read.epochs()).hasSize(2);
+        assertThat(read.accuracy(2)).isGreaterThan(0.5);
+        assertThat(read.epochs().get(1).rate()).isEqualTo(0.001);
+        assertThat(read.provenance()).containsEntry("variant", "bare-fit").containsEntry("onednn_helpers", "4")
+                .containsEntry("native_build", "-onednn-avx2").containsEntry("train_examples", "256");
+    }
+
+    @Test
+    void bareFitRejectsBadOptions() {
+        Result result = execute("speed", "bare-fit", "--out", "x.csv");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--out must end in .json, got x.csv");
+    }
+
+    @Test
+    void thePeerScriptIsFound() {
+        assertThat(SpeedCommand.peerScript()).hasValueSatisfying(p -> assertThat(p).endsWith(Path.of("tools/peer/pytorch_mnist.py")));
+        assertThat(SpeedCommand.javaBinary()).contains("java");
+    }
+
+    /** The whole comparison with tiny trainings: every variant runs in its own process and lands in the table. */
+    @Test
+    void comparesTheVariantsInChildProcesses(@TempDir Path dir) throws Exception {
+        Result result = execute("speed", "--model", "mlp", "--epochs", "2", "--train-limit", "256", "--test-limit", "200",
+                "--out", dir.toString());
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        boolean torch = Files.exists(dir.resolve("pytorch.json"));
+        for (String variant : torch ? new String[] {"plain", "fast", "bare-fit", "pytorch"}
+                : new String[] {"plain", "fast", "bare-fit"}) {
+            assertThat(dir.resolve(variant + ".json")).exists();
+            assertThat(dir.resolve(variant + ".log")).exists();
+            VariantResult read = VariantResult.read(variant, dir.resolve(variant + ".json"));
+            assertThat(read.epochs()).as(variant).hasSize(2);
+            assertThat(read.accuracy(2)).as(variant).isGreaterThan(0.4);
+        }
+        assertThat(VariantResult.read("plain", dir.resolve("plain.json")).provenance())
+                .containsEntry("native_build", "stock").containsEntry("omp_num_threads", "unset");
+        assertThat(VariantResult.read("fast", dir.resolve("fast.json")).provenance())
+                .containsEntry("native_build", "-onednn-avx2").containsEntry("omp_num_threads", "1");
+        String summary = Files.readString(dir.resolve("summary.txt"));
+        assertThat(summary).contains("speed: model mlp, adam constant(lr=0.001), batch 64, 2 epochs, seed 42")
+                .contains("seconds per epoch").contains("fast / plain").contains("fast / bare-fit")
+                .contains("load average after:");
+        assertThat(summary.contains("fast / pytorch")).isEqualTo(torch);
+        assertThat(result.out()).contains("[plain] train --no-fast").contains("[fast] train").contains("[bare-fit]")
+                .contains("  epoch 2/2").contains("raw results in " + dir);
+        assertThat(result.out().toLowerCase(Locale.ROOT)).doesNotContain("failed");
+    }
+}

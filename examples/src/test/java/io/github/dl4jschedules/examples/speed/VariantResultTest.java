@@ -1,0 +1,61 @@
+package io.github.dl4jschedules.examples.speed;
+
+import io.github.dl4jschedules.examples.train.EpochResult;
+import io.github.dl4jschedules.examples.train.ResultsWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Reading the results files the variants write. */
+class VariantResultTest {
+
+    @Test
+    void readsWhatTrainWrites(@TempDir Path dir) {
+        Path file = dir.resolve("fast.json");
+        List<EpochResult> epochs = List.of(new EpochResult(1, 0.5, 0.9, 0.001, 5.25),
+                new EpochResult(2, 0.25, 0.95, 0.0005, 4.75));
+        ResultsWriter.write(file, Map.of("model", "lenet"), epochs);
+        VariantResult result = VariantResult.read("fast", file);
+        assertThat(result.name()).isEqualTo("fast");
+        assertThat(result.epochs()).isEqualTo(epochs);
+        assertThat(result.provenance()).containsEntry("model", "lenet");
+        assertThat(result.seconds(2)).isEqualTo(4.75);
+        assertThat(result.seconds(3)).isNaN();
+        assertThat(result.accuracy(1)).isEqualTo(0.9);
+    }
+
+    @Test
+    void readsWhatThePyTorchPeerWrites(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pytorch.json");
+        Files.writeString(file, """
+                {
+                  "provenance": {"peer": "pytorch", "torch_threads": "1"},
+                  "epochs": [
+                    {"epoch": 1, "train_loss": 0.45, "test_accuracy": 0.9235, "rate": 0.001, "seconds": 11.3},
+                    {"epoch": 2, "train_loss": 0.13, "test_accuracy": 0.9505, "rate": 0.001, "seconds": 12.6}
+                  ]
+                }
+                """);
+        VariantResult result = VariantResult.read("pytorch", file);
+        assertThat(result.epochs()).extracting(EpochResult::seconds).containsExactly(11.3, 12.6);
+        assertThat(result.provenance()).containsEntry("torch_threads", "1");
+        assertThat(result.meanSeconds()).hasValue(12.6);
+    }
+
+    @Test
+    void badFilesSayWhatIsWrong(@TempDir Path dir) throws Exception {
+        Path noEpochs = Files.writeString(dir.resolve("x.json"), "{\"provenance\": {}}");
+        assertThatThrownBy(() -> VariantResult.read("x", noEpochs)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no \"epochs\" array");
+        assertThatThrownBy(() -> VariantResult.read("x", dir.resolve("missing.json")))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("missing.json");
+    }
+}
