@@ -1,16 +1,20 @@
 package io.github.dl4jschedules.examples;
 
+import io.github.dl4jschedules.examples.benchmark.BenchmarkCommand;
+import io.github.dl4jschedules.examples.lrfind.LrFindCommand;
 import io.github.dl4jschedules.examples.parallel.ParallelCommand;
 import io.github.dl4jschedules.examples.preview.PreviewCommand;
 import io.github.dl4jschedules.examples.speed.SpeedCommand;
 import io.github.dl4jschedules.examples.train.TrainCommand;
+import io.github.dl4jschedules.examples.tune.TuneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The examples' command line: {@code examples/run <command> [options]}; {@code examples/run --help} lists the commands. */
 @Command(name = "examples/run", mixinStandardHelpOptions = true,
         description = "dl4j-schedules examples: MNIST trainings with learning-rate schedules.",
-        subcommands = {TrainCommand.class, PreviewCommand.class, SpeedCommand.class, ParallelCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, PreviewCommand.class, SpeedCommand.class, BenchmarkCommand.class,
+                LrFindCommand.class, TuneCommand.class, ParallelCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

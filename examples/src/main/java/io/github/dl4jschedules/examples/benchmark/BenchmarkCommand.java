@@ -1,0 +1,261 @@
+package io.github.dl4jschedules.examples.benchmark;
+
+import io.github.dl4jschedules.examples.report.AtomicFiles;
+import io.github.dl4jschedules.examples.train.EnumConverters;
+import io.github.dl4jschedules.examples.train.FastPath;
+import io.github.dl4jschedules.examples.train.ModelKind;
+import io.github.dl4jschedules.examples.train.Provenance;
+import io.github.dl4jschedules.examples.train.ScheduleConverter;
+import io.github.dl4jschedules.examples.train.TrainingData;
+import io.github.dl4jschedules.examples.train.UpdaterKind;
+import org.nd4j.shade.jackson.core.JsonProcessingException;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.SerializationFeature;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code benchmark}: a grid of schedules x updaters x seeds, trained with the training program's run,
+ * summarised over seeds, charted, and resumable. Files in {@code --out}: {@code runs/} (one result and
+ * one rate file per finished run), {@code grid.json}, {@code runs.csv}, {@code rates.csv},
+ * {@code summary.md}, {@code summary.csv}, {@code accuracy-*.png}, {@code loss-*.png},
+ * {@code rates-*.png}, {@code provenance.json}.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains every schedule with every updater and seed, then summarises over seeds: final accuracy",
+                "and loss (mean, std), epochs and seconds to a target accuracy, how tightly the accuracy settles.",
+                "Writes CSV, Markdown and PNG charts to --out. Rerun with the same --out to continue an",
+                "interrupted benchmark: finished runs are kept, not repeated.",
+                "Without --schedule: the default grid (constant vs the lecture's decays and cosine, adam and sgd)."})
+public final class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--schedule", paramLabel = "SPEC|PRESET",
+            description = {"A schedule to compare (repeatable): a spec, e.g. \"exponential(lr=0.002, rate=0.9, unit=epoch)\",",
+                    "or a preset: constant, inverse-time, exponential, inverse-sqrt-epoch, inverse-sqrt-iteration, staircase."})
+    List<String> schedules = new ArrayList<>();
+
+    @Option(names = "--updater", paramLabel = "NAME", converter = EnumConverters.Updater.class,
+            completionCandidates = EnumConverters.Updater.class,
+            description = "An updater (repeatable): ${COMPLETION-CANDIDATES} (default: adam; the default grid: adam and sgd).")
+    List<UpdaterKind> updaters = new ArrayList<>();
+
+    @Option(names = "--seeds", split = ",", paramLabel = "S1,S2,...", defaultValue = "1,2,3",
+            description = "Seeds; every cell runs once per seed (default: ${DEFAULT-VALUE}).")
+    List<Long> seeds;
+
+    @Option(names = "--default-grid", description = "The default grid, also what runs without --schedule (see docs/benchmark/README.md).")
+    boolean defaultGrid;
+
+    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "mlp", converter = EnumConverters.Model.class,
+            completionCandidates = EnumConverters.Model.class, description = "Network (default: ${DEFAULT-VALUE}).")
+    ModelKind model;
+
+    @Option(names = "--data", paramLabel = "bundled|mnist|DIR", defaultValue = TrainingData.BUNDLED,
+            description = "Data as for train: bundled (default), mnist, or a folder with the four IDX files.")
+    String data;
+
+    @Option(names = "--epochs", defaultValue = "15", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
+    Integer trainLimit;
+
+    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
+    Integer testLimit;
+
+    @Option(names = "--target", paramLabel = "ACC", defaultValue = "0.94",
+            description = "Test accuracy to reach, in (0, 1] (default: ${DEFAULT-VALUE}, for the MLP on the bundled subset).")
+    double target;
+
+    @Option(names = "--settle-epochs", paramLabel = "K", defaultValue = "3",
+            description = "Settle spread: max - min test accuracy over the last K epochs (all if fewer), mean over seeds (default: ${DEFAULT-VALUE}).")
+    int settleEpochs;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder; rerun with it to continue.")
+    Path out;
+
+    @Option(names = "--peer", paramLabel = "FILE",
+            description = "A runs.csv of another framework on the same grid (tools/peer/pytorch_schedules.py), summarised beside ours.")
+    List<Path> peers = new ArrayList<>();
+
+    @Option(names = "--no-progress", description = "Print one line per run instead of a progress bar.")
+    boolean noProgress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        validate();
+        FastPath.selectNativeBuild();
+        long start = System.nanoTime();
+        TrainingData sample = TrainingData.load(data, batch, 0, limit(trainLimit), limit(testLimit));
+        Grid grid = new Grid(new Grid.Setup(model, dataKey(), epochs, batch, limit(trainLimit), limit(testLimit)),
+                cells(), seeds);
+        RunStore store = new RunStore(out.resolve("runs"));
+        boolean continued = GridFile.claim(out, grid);
+        int trained = train(grid, store, sample, continued, console);
+        double runSeconds = report(grid, store, sample);
+        writeProvenance(grid, sample, trained, runSeconds, (System.nanoTime() - start) / 1e9);
+        console.printf(Locale.ROOT, "trained %d run%s in this session; the %d runs took %s of training time in all%n",
+                trained, trained == 1 ? "" : "s", grid.runs().size(), GridProgress.duration(runSeconds));
+        try {
+            Files.readAllLines(out.resolve("summary.md")).stream()
+                    .filter(line -> line.startsWith("|")).forEach(console::println);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + out.resolve("summary.md") + ": " + e, e);
+        }
+        console.println("results in " + out + ": summary.md, summary.csv, runs.csv, rates.csv, *.png, provenance.json");
+        return 0;
+    }
+
+    /** Trains the runs without a result; returns how many. */
+    private int train(Grid grid, RunStore store, TrainingData sample, boolean continued, PrintWriter console) {
+        List<RunKey> keys = grid.runs();
+        int finished = (int) keys.stream().filter(store::finished).count();
+        console.printf(Locale.ROOT, "%s: %d cells x %d seeds = %d runs of %d epochs, %s, %s (%,d train, %,d test)%n",
+                continued ? "continuing " + out : "benchmark in " + out, grid.cells().size(), seeds.size(), keys.size(),
+                epochs, name(model), sample.description(), sample.trainSize(), sample.testSize());
+        if (finished > 0) {
+            console.printf(Locale.ROOT, "%d runs finished before: kept; %d to train%n", finished, keys.size() - finished);
+        }
+        try (GridProgress progress = new GridProgress(console, !noProgress && System.console() != null, keys.size(),
+                finished, epochs)) {
+            return new GridRunner(store).trainMissing(keys, progress);
+        }
+    }
+
+    /** Writes every report from the finished runs (and the peers'); returns the runs' summed wall time. */
+    private double report(Grid grid, RunStore store, TrainingData sample) {
+        List<RunKey> keys = grid.runs();
+        List<RunResult> ours = keys.stream().map(store::load).toList();
+        List<RunResult> all = new ArrayList<>(ours);
+        for (Path peer : peers) {
+            all.addAll(labelled(RunsCsv.read(peer), grid));
+        }
+        String title = name(model) + ", " + (TrainingData.BUNDLED.equals(data) ? "bundled MNIST subset" : data);
+        RunsCsv.write(out.resolve("runs.csv"), ours);
+        RunsCsv.writeRates(out.resolve("rates.csv"), keys, store);
+        List<Summary.Row> rows = Summary.of(all, target, settleEpochs);
+        SummaryTables.writeCsv(out.resolve("summary.csv"), rows, target, settleEpochs);
+        SummaryTables.writeMarkdown(out.resolve("summary.md"), rows, context(grid, sample), target, settleEpochs);
+        BenchmarkCharts.writeEpochCharts(out, all, title);
+        BenchmarkCharts.writeRateCharts(out, firstSeedRuns(keys), store, title);
+        return keys.stream().mapToDouble(store::wallSeconds).sum();
+    }
+
+    private List<Grid.Cell> cells() {
+        if (defaultGrid || schedules.isEmpty()) {
+            return DefaultGrid.cells(epochs, updaters.isEmpty() ? List.of(UpdaterKind.ADAM, UpdaterKind.SGD) : updaters);
+        }
+        ScheduleConverter converter = new ScheduleConverter();
+        List<Grid.Cell> cells = new ArrayList<>();
+        for (UpdaterKind updater : updaters.isEmpty() ? List.of(UpdaterKind.ADAM) : updaters) {
+            for (String text : schedules) {
+                String label = text.trim().replaceAll("\\s+", " ");
+                try {
+                    cells.add(new Grid.Cell(updater, label, converter.convert(text)));
+                } catch (CommandLine.TypeConversionException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "Invalid value for option '--schedule': " + e.getMessage());
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** Peer runs take the label of the grid's cell with the same updater and spec. */
+    private static List<RunResult> labelled(List<RunResult> peerRuns, Grid grid) {
+        Map<String, String> labels = new HashMap<>();
+        grid.cells().forEach(cell -> labels.put(cell.updaterName() + " " + cell.schedule(), cell.label()));
+        return peerRuns.stream()
+                .map(run -> run.withLabel(labels.getOrDefault(run.updater() + " " + run.schedule(), run.schedule())))
+                .toList();
+    }
+
+    private static List<RunKey> firstSeedRuns(List<RunKey> keys) {
+        Map<Grid.Cell, RunKey> first = new LinkedHashMap<>();
+        keys.forEach(key -> first.putIfAbsent(key.cell(), key));
+        return new ArrayList<>(first.values());
+    }
+
+    private String context(Grid grid, TrainingData sample) {
+        return String.format(Locale.ROOT, "%s on %s (%,d train, %,d test examples), %d epochs, batch %d, seeds %s; "
+                        + "target test accuracy %.2f%%. Charts: accuracy-*.png, loss-*.png, rates-*.png.",
+                name(model), sample.description(), sample.trainSize(), sample.testSize(), epochs, batch,
+                grid.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")), 100 * target);
+    }
+
+    private void writeProvenance(Grid grid, TrainingData sample, int trained, double runSeconds, double sessionSeconds) {
+        Map<String, Object> values = new LinkedHashMap<>(Provenance.environment());
+        values.put("command", "benchmark");
+        values.put("data_description", sample.description());
+        values.put("train_examples", sample.trainSize());
+        values.put("test_examples", sample.testSize());
+        values.put("grid", grid.describe());
+        values.put("target", target);
+        values.put("settle_epochs", settleEpochs);
+        values.put("fast_path", true);
+        values.put("runs_wall_seconds_total", runSeconds);
+        values.put("runs_trained_this_session", trained);
+        values.put("session_wall_seconds", sessionSeconds);
+        values.put("peers", peers.stream().map(Path::toString).toList());
+        try {
+            AtomicFiles.writeString(out.resolve("provenance.json"),
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(values) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("provenance is plain values", e);
+        }
+    }
+
+    private String dataKey() {
+        return TrainingData.BUNDLED.equals(data) || TrainingData.DOWNLOAD.equals(data)
+                ? data : Path.of(data).toAbsolutePath().normalize().toString();
+    }
+
+    private void validate() {
+        require(epochs >= 1, "--epochs must be >= 1, got " + epochs);
+        require(batch >= 1, "--batch must be >= 1, got " + batch);
+        require(trainLimit == null || trainLimit >= 1, "--train-limit must be >= 1, got " + trainLimit);
+        require(testLimit == null || testLimit >= 1, "--test-limit must be >= 1, got " + testLimit);
+        require(target > 0 && target <= 1, "--target must be in (0, 1] (a fraction: 0.97 for 97%), got " + target);
+        require(settleEpochs >= 1, "--settle-epochs must be >= 1, got " + settleEpochs);
+        require(!(defaultGrid && !schedules.isEmpty()), "give either --default-grid or --schedule, not both");
+        for (Path peer : peers) {
+            require(Files.isRegularFile(peer), "--peer: no such file " + peer);
+        }
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    private static int limit(Integer value) {
+        return value == null ? Integer.MAX_VALUE : value;
+    }
+
+    private static String name(ModelKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.dl4jschedules.examples.report;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Creates or replaces a file so that readers see the old file or the whole new one, never a part:
+ * the content goes to a hidden temporary file in the same folder ({@code .NAME.tmp}), which is then
+ * moved over the target in one step. A benchmark killed while writing leaves every file it had
+ * finished intact.
+ */
+public final class AtomicFiles {
+
+    /** What goes into a file. */
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code lines}, each ended by {@code \n}, in UTF-8. */
+    public static void writeLines(Path file, List<String> lines) {
+        write(file, out -> {
+            for (String line : lines) {
+                out.write(line.getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+            }
+        });
+    }
+
+    /** Writes {@code text} in UTF-8. */
+    public static void writeString(Path file, String text) {
+        write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes {@code content} to a temporary file beside {@code file}, then moves it over {@code file}.
+     * Creates the folder when missing.
+     *
+     * @throws UncheckedIOException naming the file and the reason
+     */
+    public static void write(Path file, Content content) {
+        Path target = file.toAbsolutePath();
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(target.getParent());
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the original error is the one to report
+            }
+            throw new UncheckedIOException("cannot write " + file + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.dl4jschedules.examples.tune;
+
+import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.examples.report.AtomicFiles;
+import io.github.dl4jschedules.examples.train.EnumConverters;
+import io.github.dl4jschedules.examples.train.EpochResult;
+import io.github.dl4jschedules.examples.train.FastPath;
+import io.github.dl4jschedules.examples.train.ModelKind;
+import io.github.dl4jschedules.examples.train.Provenance;
+import io.github.dl4jschedules.examples.train.TrainingData;
+import io.github.dl4jschedules.examples.train.TrainingRun;
+import io.github.dl4jschedules.examples.train.UpdaterKind;
+import io.github.dl4jschedules.spec.SpecException;
+import org.nd4j.shade.jackson.core.JsonProcessingException;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.SerializationFeature;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tune}: random search over a schedule's parameters with successive halving. Every trial of a
+ * rung trains from scratch for the rung's epochs with the same seed (no model is carried over), so a
+ * trial's rung result is exactly that of a training of that length, also for schedules whose shape
+ * depends on the run's length.
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Random search over a schedule's parameters, given as ranges in the spec, with successive",
+                "halving: every trial trains --min-epochs, the best 1/eta train eta times longer, and so on.",
+                "Ranks by test accuracy; writes trials.md, trials.csv and provenance.json to --out."})
+public final class TuneCommand implements Callable<Integer> {
+
+    @Option(names = "--schedule", paramLabel = "SPEC", required = true,
+            description = {"A spec with ranges key=low..high, e.g. \"inverse-time(lr=1e-3..1, decay=0.01..10, unit=epoch)\".",
+                    "Log-uniform when 0 < low and high/low >= 10, else uniform; integers when both bounds are."})
+    String schedule;
+
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "9", description = "Trials drawn (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--min-epochs", paramLabel = "R", defaultValue = "1",
+            description = "Epochs of the first rung; rung i trains R*eta^i (default: ${DEFAULT-VALUE}).")
+    int minEpochs;
+
+    @Option(names = "--eta", defaultValue = "3", description = "Keep the best 1/eta after each rung (default: ${DEFAULT-VALUE}).")
+    int eta;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the draws and of every training (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "mlp", converter = EnumConverters.Model.class,
+            completionCandidates = EnumConverters.Model.class, description = "Network (default: ${DEFAULT-VALUE}).")
+    ModelKind model;
+
+    @Option(names = "--updater", paramLabel = "NAME", defaultValue = "adam", converter = EnumConverters.Updater.class,
+            completionCandidates = EnumConverters.Updater.class,
+            description = "Updater: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    UpdaterKind updater;
+
+    @Option(names = "--data", paramLabel = "bundled|mnist|DIR", defaultValue = TrainingData.BUNDLED,
+            description = "Data as for train: bundled (default), mnist, or a folder with the four IDX files.")
+    String data;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
+    Integer trainLimit;
+
+    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
+    Integer testLimit;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for trials.md, trials.csv, provenance.json.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        SuccessiveHalving halving = validate();
+        SearchSpace space = searchSpace();
+        FastPath.selectNativeBuild();
+        Random draws = new Random(seed);
+        List<String> specs = new ArrayList<>();
+        for (int t = 0; t < trials; t++) {
+            specs.add(space.sample(draws));
+        }
+        List<String> preamble = preamble(space, halving);
+        preamble.forEach(console::println);
+
+        SuccessiveHalving.Result result = halving.run((trial, epochs) -> {
+            TrainingData trainingData = TrainingData.load(data, batch, seed, limit(trainLimit), limit(testLimit));
+            TrainingRun.Settings settings = new TrainingRun.Settings(model, updater, Schedules.parse(specs.get(trial)),
+                    epochs, seed, true);
+            List<EpochResult> results = new TrainingRun(settings).run(trainingData, new TrainingRun.Observer() { });
+            double accuracy = results.get(results.size() - 1).testAccuracy();
+            console.printf(Locale.ROOT, "trial %d, %d epoch%s: test accuracy %.2f%%  %s%n", trial, epochs,
+                    epochs == 1 ? "" : "s", 100 * accuracy, specs.get(trial));
+            return accuracy;
+        });
+
+        TrialTables.writeCsv(out.resolve("trials.csv"), specs, result);
+        TrialTables.writeMarkdown(out.resolve("trials.md"), preamble, specs, result);
+        writeProvenance(space, specs, result);
+        int best = result.best();
+        int rung = result.rungs()[best] - 1;
+        int epochs = result.budgets()[rung];
+        console.printf(Locale.ROOT, "best: %s%n  test accuracy %.2f%% after %d epoch%s (trial %d); table in %s%n",
+                specs.get(best), 100 * result.accuracy()[best][rung], epochs, epochs == 1 ? "" : "s", best,
+                out.resolve("trials.md"));
+        return 0;
+    }
+
+    private SearchSpace searchSpace() {
+        try {
+            return SearchSpace.parse(schedule);
+        } catch (SpecException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--schedule': "
+                    + e.getMessage() + System.lineSeparator() + "  " + e.pointer().replace(System.lineSeparator(),
+                    System.lineSeparator() + "  "));
+        }
+    }
+
+    private List<String> preamble(SearchSpace space, SuccessiveHalving halving) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Search space: `" + space.text() + "`; "
+                + String.join(", ", space.ranges().stream().map(SearchSpace.Range::describe).toList()) + ".");
+        int[] sizes = halving.rungSizes();
+        int[] budgets = halving.budgets();
+        List<String> rungs = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            rungs.add(String.format(Locale.ROOT, "rung %d: %d trial%s x %d epoch%s", i, sizes[i], sizes[i] == 1 ? "" : "s",
+                    budgets[i], budgets[i] == 1 ? "" : "s"));
+        }
+        lines.add(String.format(Locale.ROOT, "Successive halving, eta %d: %s; %d epochs in all (each rung retrains "
+                + "from scratch).", eta, String.join(", ", rungs), halving.totalEpochs()));
+        lines.add(String.format(Locale.ROOT, "%s, %s, batch %d, seed %d (draws and training), data %s. Trials are "
+                        + "ranked by the test split's accuracy (the data has no separate validation split).",
+                name(model), name(updater), batch, seed, data));
+        return lines;
+    }
+
+    private void writeProvenance(SearchSpace space, List<String> specs, SuccessiveHalving.Result result) {
+        Map<String, Object> values = new LinkedHashMap<>(Provenance.environment());
+        values.put("command", "tune");
+        values.put("search_space", space.text());
+        values.put("trials", trials);
+        values.put("min_epochs", minEpochs);
+        values.put("eta", eta);
+        values.put("seed", seed);
+        values.put("model", name(model));
+        values.put("updater", name(updater));
+        values.put("data", data);
+        values.put("batch", batch);
+        values.put("train_limit", trainLimit == null ? "all" : trainLimit.toString());
+        values.put("test_limit", testLimit == null ? "all" : testLimit.toString());
+        values.put("best", specs.get(result.best()));
+        values.put("fast_path", true);
+        try {
+            AtomicFiles.writeString(out.resolve("provenance.json"),
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(values) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("provenance is plain values", e);
+        }
+    }
+
+    private SuccessiveHalving validate() {
+        require(batch >= 1, "--batch must be >= 1, got " + batch);
+        require(trainLimit == null || trainLimit >= 1, "--train-limit must be >= 1, got " + trainLimit);
+        require(testLimit == null || testLimit >= 1, "--test-limit must be >= 1, got " + testLimit);
+        try {
+            SuccessiveHalving halving = new SuccessiveHalving(trials, minEpochs, eta);
+            halving.budgets();
+            return halving;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    private static int limit(Integer value) {
+        return value == null ? Integer.MAX_VALUE : value;
+    }
+
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}
