@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.preview;
 
+import io.github.dl4jschedules.examples.report.ChartStyle;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
@@ -35,11 +36,6 @@ final class RateChart {
 
     /** Legends longer than this are cut, keeping their start, which names the schedule. */
     static final int MAX_LEGEND = 80;
-
-    /** Matplotlib's "tab10" colours: distinct from each other, also for most colour-blind readers. */
-    private static final Color[] COLORS = {
-        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
-        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
 
     private static final String TICK_HINT = "\u0000tick-hint";
 
@@ -78,12 +74,9 @@ final class RateChart {
                 .xAxisTitle(xAxisTitle(series.axis())).yAxisTitle("learning rate").build();
         XYStyler styler = chart.getStyler();
         styler.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
-        styler.setSeriesColors(COLORS);
+        ChartStyle.apply(styler);
         styler.setYAxisLogarithmic(style.logY());
         styler.setChartTitleVisible(style.title() != null);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setPlotGridLinesColor(new Color(225, 225, 225));
         styler.setXAxisDecimalPattern("#");
         if (!style.logY()) {
             // XChart ignores a label function on a logarithmic axis: it would label it linearly.

@@ -27,11 +27,6 @@ import java.util.Arrays;
  */
 public final class LineChart {
 
-    /** Matplotlib's "tab10" colours: distinct from each other, also for most colour-blind readers. */
-    private static final Color[] PALETTE = {
-        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
-        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
-
     private static final BasicStroke LINE_STROKE = new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     private static final BasicStroke FAINT_STROKE = new BasicStroke(0.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     private static final BasicStroke BAND_STROKE = new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
@@ -58,9 +53,7 @@ public final class LineChart {
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         XYStyler styler = chart.getStyler();
         styler.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setPlotGridLinesColor(new Color(225, 225, 225));
+        ChartStyle.apply(styler);
         styler.setLegendPosition(LegendPosition.OutsideS);
         styler.setLegendLayout(LegendLayout.Vertical);
         styler.setMarkerSize(7);
@@ -87,7 +80,7 @@ public final class LineChart {
      * @return the line's colour, for its band
      */
     public Color line(String name, double[] x, double[] y) {
-        Color colour = PALETTE[lines++ % PALETTE.length];
+        Color colour = ChartStyle.PALETTE[lines++ % ChartStyle.PALETTE.length];
         add(name, x, y, colour, true).setLineStyle(LINE_STROKE);
         return colour;
     }
