@@ -60,7 +60,8 @@ public final class Provenance {
         return System.getProperty("os.arch") + " CPU";
     }
 
-    private static String mavenVersion(String group, String artifact) {
+    /** The version of a Maven artifact on the class path, from its {@code pom.properties}. */
+    public static String mavenVersion(String group, String artifact) {
         String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
         try (InputStream in = Provenance.class.getResourceAsStream(resource)) {
             if (in != null) {
