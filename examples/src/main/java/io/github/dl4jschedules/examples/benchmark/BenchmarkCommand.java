@@ -1,5 +1,7 @@
 package io.github.dl4jschedules.examples.benchmark;
 
+import io.github.dl4jschedules.examples.cli.DataOptions;
+import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.train.EnumConverters;
 import io.github.dl4jschedules.examples.train.FastPath;
@@ -13,6 +15,7 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -65,21 +68,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
             completionCandidates = EnumConverters.Model.class, description = "Network (default: ${DEFAULT-VALUE}).")
     ModelKind model;
 
-    @Option(names = "--data", paramLabel = "bundled|mnist|DIR", defaultValue = TrainingData.BUNDLED,
-            description = "Data as for train: bundled (default), mnist, or a folder with the four IDX files.")
-    String data;
-
     @Option(names = "--epochs", defaultValue = "15", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
-    Integer trainLimit;
-
-    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
-    Integer testLimit;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--target", paramLabel = "ACC", defaultValue = "0.94",
             description = "Test accuracy to reach, in (0, 1] (default: ${DEFAULT-VALUE}, for the MLP on the bundled subset).")
@@ -108,8 +104,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         validate();
         FastPath.selectNativeBuild();
         long start = System.nanoTime();
-        TrainingData sample = TrainingData.load(data, batch, 0, limit(trainLimit), limit(testLimit));
-        Grid grid = new Grid(new Grid.Setup(model, dataKey(), epochs, batch, limit(trainLimit), limit(testLimit)),
+        TrainingData sample = data.load(batch, 0);
+        Grid grid = new Grid(new Grid.Setup(model, dataKey(), epochs, batch, data.limits().train(), data.limits().test()),
                 cells(), seeds);
         RunStore store = new RunStore(out.resolve("runs"));
         boolean continued = GridFile.claim(out, grid);
@@ -152,7 +148,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         for (Path peer : peers) {
             all.addAll(labelled(RunsCsv.read(peer), grid));
         }
-        String title = name(model) + ", " + (TrainingData.BUNDLED.equals(data) ? "bundled MNIST subset" : data);
+        String title = name(model) + ", " + (TrainingData.BUNDLED.equals(data.data()) ? "bundled MNIST subset" : data.data());
         RunsCsv.write(out.resolve("runs.csv"), ours);
         RunsCsv.writeRates(out.resolve("rates.csv"), keys, store);
         List<Summary.Row> rows = Summary.of(all, target, settleEpochs);
@@ -228,31 +224,21 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private String dataKey() {
-        return TrainingData.BUNDLED.equals(data) || TrainingData.DOWNLOAD.equals(data)
-                ? data : Path.of(data).toAbsolutePath().normalize().toString();
+        String value = data.data();
+        return TrainingData.BUNDLED.equals(value) || TrainingData.DOWNLOAD.equals(value)
+                ? value : Path.of(value).toAbsolutePath().normalize().toString();
     }
 
     private void validate() {
-        require(epochs >= 1, "--epochs must be >= 1, got " + epochs);
-        require(batch >= 1, "--batch must be >= 1, got " + batch);
-        require(trainLimit == null || trainLimit >= 1, "--train-limit must be >= 1, got " + trainLimit);
-        require(testLimit == null || testLimit >= 1, "--test-limit must be >= 1, got " + testLimit);
-        require(target > 0 && target <= 1, "--target must be in (0, 1] (a fraction: 0.97 for 97%), got " + target);
-        require(settleEpochs >= 1, "--settle-epochs must be >= 1, got " + settleEpochs);
-        require(!(defaultGrid && !schedules.isEmpty()), "give either --default-grid or --schedule, not both");
+        Validation.requirePositive(spec, "--epochs", epochs);
+        Validation.requirePositive(spec, "--batch", batch);
+        data.validate(spec);
+        Validation.require(spec, target > 0 && target <= 1, "--target must be in (0, 1] (a fraction: 0.97 for 97%), got " + target);
+        Validation.requirePositive(spec, "--settle-epochs", settleEpochs);
+        Validation.require(spec, !(defaultGrid && !schedules.isEmpty()), "give either --default-grid or --schedule, not both");
         for (Path peer : peers) {
-            require(Files.isRegularFile(peer), "--peer: no such file " + peer);
+            Validation.require(spec, Files.isRegularFile(peer), "--peer: no such file " + peer);
         }
-    }
-
-    private void require(boolean condition, String message) {
-        if (!condition) {
-            throw new CommandLine.ParameterException(spec.commandLine(), message);
-        }
-    }
-
-    private static int limit(Integer value) {
-        return value == null ? Integer.MAX_VALUE : value;
     }
 
     private static String name(ModelKind kind) {

@@ -1,5 +1,7 @@
 package io.github.dl4jschedules.examples.lrfind;
 
+import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.report.Csv;
 import io.github.dl4jschedules.examples.report.LineChart;
@@ -7,9 +9,9 @@ import io.github.dl4jschedules.examples.train.EnumConverters;
 import io.github.dl4jschedules.examples.train.FastPath;
 import io.github.dl4jschedules.examples.train.ModelKind;
 import io.github.dl4jschedules.examples.train.TrainingData;
-import io.github.dl4jschedules.examples.train.UpdaterKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.Color;
@@ -31,10 +33,8 @@ public final class LrFindCommand implements Callable<Integer> {
             completionCandidates = EnumConverters.Model.class, description = "Network (default: ${DEFAULT-VALUE}).")
     ModelKind model;
 
-    @Option(names = "--updater", paramLabel = "NAME", defaultValue = "adam", converter = EnumConverters.Updater.class,
-            completionCandidates = EnumConverters.Updater.class,
-            description = "Updater: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    UpdaterKind updater;
+    @Mixin
+    AdamUpdaterOption updater;
 
     @Option(names = "--start", defaultValue = "1e-7", description = "First rate (default: ${DEFAULT-VALUE}).")
     double start;
@@ -81,9 +81,9 @@ public final class LrFindCommand implements Callable<Integer> {
                 trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
         ExponentialRamp ramp = new ExponentialRamp(start, end, iterations);
         console.printf(Locale.ROOT, "range test: %s, %s, batch %d, seed %d, %s (%,d train)%nrate: %s%n",
-                name(model), name(updater), batch, seed, trainingData.description(), trainingData.trainSize(), ramp);
+                name(model), name(updater.kind()), batch, seed, trainingData.description(), trainingData.trainSize(), ramp);
         RangeTest.Curve curve = RangeTest.run(
-                new RangeTest.Settings(model, updater, ramp, iterations, seed, beta, divergence), trainingData);
+                new RangeTest.Settings(model, updater.kind(), ramp, iterations, seed, beta, divergence), trainingData);
         console.println("stopped: " + curve.stopReason());
         writeCsv(curve);
         Suggestion suggestion = Suggestion.of(curve.points(), iterations);
@@ -124,7 +124,7 @@ public final class LrFindCommand implements Callable<Integer> {
             loss[i] = points.get(i).loss() <= top ? points.get(i).loss() : Double.NaN;
         }
         LineChart chart = new LineChart(String.format(Locale.ROOT, "Range test: %s, %s, batch %d", name(model),
-                name(updater), batch), "learning rate (log scale)", "training loss", 860, 560).logX();
+                name(updater.kind()), batch), "learning rate (log scale)", "training loss", 860, 560).logX();
         chart.faint(rate, loss, new Color(180, 180, 180));
         chart.line("smoothed loss (EMA, beta " + beta + ", bias-corrected)", rate, smoothed);
         chart.point(String.format(Locale.ROOT, "steepest: %.3g (suggested alpha0)", suggestion.steepest()),
@@ -136,19 +136,13 @@ public final class LrFindCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        require(start > 0 && Double.isFinite(start), "--start must be finite and > 0, got " + start);
-        require(end > start && Double.isFinite(end), "--end must be finite and > --start=" + start + ", got " + end);
-        require(iterations >= 10, "--iterations must be >= 10, got " + iterations);
-        require(beta >= 0 && beta < 1, "--beta must be in [0, 1), got " + beta);
-        require(divergence > 1, "--divergence must be > 1, got " + divergence);
-        require(batch >= 1, "--batch must be >= 1, got " + batch);
-        require(trainLimit == null || trainLimit >= 1, "--train-limit must be >= 1, got " + trainLimit);
-    }
-
-    private void require(boolean condition, String message) {
-        if (!condition) {
-            throw new CommandLine.ParameterException(spec.commandLine(), message);
-        }
+        Validation.require(spec, start > 0 && Double.isFinite(start), "--start must be finite and > 0, got " + start);
+        Validation.require(spec, end > start && Double.isFinite(end), "--end must be finite and > --start=" + start + ", got " + end);
+        Validation.require(spec, iterations >= 10, "--iterations must be >= 10, got " + iterations);
+        Validation.require(spec, beta >= 0 && beta < 1, "--beta must be in [0, 1), got " + beta);
+        Validation.require(spec, divergence > 1, "--divergence must be > 1, got " + divergence);
+        Validation.requirePositive(spec, "--batch", batch);
+        Validation.requirePositive(spec, "--train-limit", trainLimit);
     }
 
     private static String name(Enum<?> value) {

@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.parallel;
 
+import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.train.EpochResult;
 import io.github.dl4jschedules.examples.train.FastPath;
 import io.github.dl4jschedules.examples.train.ResultsWriter;
@@ -10,7 +11,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.parallelism.ParallelWrapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -40,6 +43,9 @@ public final class ParallelCommand implements Callable<Integer> {
             description = "Average parameters and updater states every K rounds; a round is one mini-batch per worker (default: ${DEFAULT-VALUE}).")
     int averaging;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream console;
 
     public ParallelCommand() {
@@ -54,7 +60,7 @@ public final class ParallelCommand implements Callable<Integer> {
     public Integer call() {
         options.validate();
         scaling.validate();
-        options.requirePositive("--averaging", averaging);
+        Validation.requirePositive(spec, "--averaging", averaging);
         FastPath.selectNativeBuild();
         TrainingData data = options.load();
         int stepsPerEpoch = (data.trainSize() + options.batch() - 1) / options.batch();

@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.parallel;
 
+import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.parallel.LinearScaling;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import picocli.CommandLine;
@@ -37,13 +38,8 @@ public final class ScalingOptions {
 
     /** Rejects bad values with a usage error naming the option. */
     public void validate() {
-        if (workers < 1) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--workers must be >= 1, got " + workers);
-        }
-        if (warmupEpochs < 0) {
-            throw new CommandLine.ParameterException(command.commandLine(),
-                    "--warmup-epochs must be >= 0, got " + warmupEpochs);
-        }
+        Validation.requirePositive(command, "--workers", workers);
+        Validation.require(command, warmupEpochs >= 0, "--warmup-epochs must be >= 0, got " + warmupEpochs);
     }
 
     /**

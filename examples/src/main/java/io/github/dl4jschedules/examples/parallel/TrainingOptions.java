@@ -1,5 +1,7 @@
 package io.github.dl4jschedules.examples.parallel;
 
+import io.github.dl4jschedules.examples.cli.DataOptions;
+import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.train.EnumConverters;
 import io.github.dl4jschedules.examples.train.ModelKind;
@@ -48,15 +50,8 @@ public final class TrainingOptions {
     @Option(names = "--seed", description = "Seed of weight initialisation and shuffling (default: ${DEFAULT-VALUE}).", defaultValue = "42")
     long seed;
 
-    @Option(names = "--data", paramLabel = "bundled|mnist|DIR", description = "Data, as in train (default: ${DEFAULT-VALUE}).",
-            defaultValue = TrainingData.BUNDLED)
-    String data;
-
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
-    Integer trainLimit;
-
-    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
-    Integer testLimit;
+    @CommandLine.Mixin
+    DataOptions data;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write per-epoch results with provenance to FILE.csv or FILE.json.")
     Path out;
@@ -79,31 +74,18 @@ public final class TrainingOptions {
 
     /** Rejects bad values with a usage error naming the option. */
     public void validate() {
-        requirePositive("--epochs", epochs);
-        requirePositive("--batch", batch);
-        if (trainLimit != null) {
-            requirePositive("--train-limit", trainLimit);
-        }
-        if (testLimit != null) {
-            requirePositive("--test-limit", testLimit);
-        }
+        Validation.requirePositive(command, "--epochs", epochs);
+        Validation.requirePositive(command, "--batch", batch);
+        data.validate(command);
         if (out != null) {
             String file = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!file.endsWith(".csv") && !file.endsWith(".json")) {
-                throw new CommandLine.ParameterException(command.commandLine(), "--out must end in .csv or .json, got " + out);
-            }
-        }
-    }
-
-    /** Rejects {@code value < 1} with a usage error. */
-    public void requirePositive(String option, int value) {
-        if (value < 1) {
-            throw new CommandLine.ParameterException(command.commandLine(), option + " must be >= 1, got " + value);
+            Validation.require(command, file.endsWith(".csv") || file.endsWith(".json"),
+                    "--out must end in .csv or .json, got " + out);
         }
     }
 
     public TrainingData load() {
-        return TrainingData.load(data, batch, seed, limit(trainLimit), limit(testLimit));
+        return data.load(batch, seed);
     }
 
     /** The network's configuration, its updater driven by {@code scheduled}. */
@@ -138,10 +120,6 @@ public final class TrainingOptions {
     public static double lastRate(MultiLayerNetwork network) {
         BaseLayer first = (BaseLayer) network.getLayer(0).conf().getLayer();
         return first.getIUpdater().getLearningRate(network.getIterationCount() - 1, network.getEpochCount() - 1);
-    }
-
-    private static int limit(Integer value) {
-        return value == null ? Integer.MAX_VALUE : value;
     }
 
     private static String name(Enum<?> value) {

@@ -1,6 +1,8 @@
 package io.github.dl4jschedules.examples.speed;
 
 import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.examples.cli.DataLimits;
+import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.train.EpochResult;
 import io.github.dl4jschedules.examples.train.FastPath;
@@ -14,6 +16,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -60,27 +63,22 @@ public final class BareFitCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
-    Integer trainLimit;
-
-    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
-    Integer testLimit;
+    @Mixin
+    DataLimits limits;
 
     @Option(names = "--out", paramLabel = "FILE.json", description = "Write the per-epoch results here.")
     Path out;
 
     @Override
     public Integer call() {
-        SpeedCommand.requirePositive(spec, "--epochs", epochs);
-        SpeedCommand.requirePositive(spec, "--batch", batch);
-        SpeedCommand.requirePositive(spec, "--train-limit", trainLimit);
-        SpeedCommand.requirePositive(spec, "--test-limit", testLimit);
-        if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out must end in .json, got " + out);
-        }
+        Validation.requirePositive(spec, "--epochs", epochs);
+        Validation.requirePositive(spec, "--batch", batch);
+        limits.validate(spec);
+        Validation.require(spec, out == null || out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"),
+                "--out must end in .json, got " + out);
         FastPath.selectNativeBuild();
         PrintWriter console = spec.commandLine().getOut();
-        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch, seed, limit(trainLimit), limit(testLimit));
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch, seed, limits.train(), limits.test());
         CounterSchedule schedule = Schedules.parse(SCHEDULE);
 
         MultiLayerNetwork network = new MultiLayerNetwork(model.configuration(UPDATER.withRate(schedule), seed,
@@ -128,9 +126,5 @@ public final class BareFitCommand implements Callable<Integer> {
             console.println("results written to " + out);
         }
         return 0;
-    }
-
-    private static int limit(Integer value) {
-        return value == null ? Integer.MAX_VALUE : value;
     }
 }

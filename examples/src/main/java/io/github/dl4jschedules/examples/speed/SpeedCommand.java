@@ -1,6 +1,7 @@
 package io.github.dl4jschedules.examples.speed;
 
 import io.github.dl4jschedules.examples.Main;
+import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.train.ModelKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,14 +99,13 @@ public final class SpeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        requirePositive(spec, "--epochs", epochs);
-        requirePositive(spec, "--batch", batch);
-        requirePositive(spec, "--train-limit", trainLimit);
-        requirePositive(spec, "--test-limit", testLimit);
-        requirePositive(spec, "--torch-threads", torchThreads);
-        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out must be a folder, got the file " + out);
-        }
+        Validation.requirePositive(spec, "--epochs", epochs);
+        Validation.requirePositive(spec, "--batch", batch);
+        Validation.requirePositive(spec, "--train-limit", trainLimit);
+        Validation.requirePositive(spec, "--test-limit", testLimit);
+        Validation.requirePositive(spec, "--torch-threads", torchThreads);
+        Validation.require(spec, out == null || !Files.exists(out) || Files.isDirectory(out),
+                "--out must be a folder, got the file " + out);
         PrintWriter console = spec.commandLine().getOut();
         Path dir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("dl4j-schedules-speed");
         try {
@@ -344,12 +344,6 @@ public final class SpeedCommand implements Callable<Integer> {
                     .findFirst().orElse(System.getProperty("os.arch"));
         } catch (IOException | UncheckedIOException e) {
             return System.getProperty("os.arch");
-        }
-    }
-
-    static void requirePositive(CommandSpec spec, String option, Integer value) {
-        if (value != null && value < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be >= 1, got " + value);
         }
     }
 

@@ -1,7 +1,11 @@
 package io.github.dl4jschedules.examples.train;
 
+import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.DataLimits;
+import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -22,9 +26,8 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = "lenet", converter = EnumConverters.Model.class, completionCandidates = EnumConverters.Model.class)
     ModelKind model;
 
-    @Option(names = "--updater", paramLabel = "NAME", description = "Updater: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "adam", converter = EnumConverters.Updater.class, completionCandidates = EnumConverters.Updater.class)
-    UpdaterKind updater;
+    @Mixin
+    AdamUpdaterOption updater;
 
     @Option(names = "--schedule", paramLabel = "SPEC|PRESET",
             description = {"Learning-rate schedule: a spec of the catalogue, e.g. \"inverse-time(lr=0.002, decay=1, unit=epoch, first=1)\",",
@@ -49,11 +52,8 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = TrainingData.BUNDLED)
     String data;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
-    Integer trainLimit;
-
-    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
-    Integer testLimit;
+    @Mixin
+    DataLimits limits;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write per-epoch results with provenance to FILE.csv or FILE.json.")
     Path out;
@@ -113,15 +113,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (!noFast) {
             FastPath.selectNativeBuild();
         }
-        TrainingData trainingData = TrainingData.load(data, batch, seed, limit(trainLimit), limit(testLimit));
-        TrainingRun.Settings settings = new TrainingRun.Settings(model, updater, schedule, epochs, seed, !noFast, resume);
+        TrainingData trainingData = TrainingData.load(data, batch, seed, limits.train(), limits.test());
+        TrainingRun.Settings settings = new TrainingRun.Settings(model, updater.kind(), schedule, epochs, seed, !noFast, resume);
         Map<String, String> provenance = provenance(settings, trainingData);
         console.printf(Locale.ROOT, "backend %s on %s, native build %s, fast path %s%n", provenance.get("nd4j_backend"),
                 provenance.get("device"), provenance.get("native_build"), noFast ? "off" : "on");
         console.printf(Locale.ROOT, "data: %s (%,d train, %,d test)%n", trainingData.description(),
                 trainingData.trainSize(), trainingData.testSize());
         console.printf(Locale.ROOT, "model %s, updater %s, batch %d, seed %d%nschedule: %s%n",
-                model.name().toLowerCase(Locale.ROOT), updater.name().toLowerCase(Locale.ROOT), batch, seed, schedule);
+                model.name().toLowerCase(Locale.ROOT), updater.kind().name().toLowerCase(Locale.ROOT), batch, seed, schedule);
 
         boolean interactive = System.console() != null;
         List<EpochResult> results;
@@ -157,14 +157,9 @@ public final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--resume: no such file " + resume);
         }
-        requirePositive("--epochs", epochs);
-        requirePositive("--batch", batch);
-        if (trainLimit != null) {
-            requirePositive("--train-limit", trainLimit);
-        }
-        if (testLimit != null) {
-            requirePositive("--test-limit", testLimit);
-        }
+        Validation.requirePositive(spec, "--epochs", epochs);
+        Validation.requirePositive(spec, "--batch", batch);
+        limits.validate(spec);
         if (out != null) {
             String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!name.endsWith(".csv") && !name.endsWith(".json")) {
@@ -174,21 +169,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private void requirePositive(String option, int value) {
-        if (value < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    option + " must be >= 1, got " + value);
-        }
-    }
-
-    private static int limit(Integer value) {
-        return value == null ? Integer.MAX_VALUE : value;
-    }
-
     private Map<String, String> provenance(TrainingRun.Settings settings, TrainingData trainingData) {
         Map<String, String> values = new LinkedHashMap<>(Provenance.environment());
         values.put("model", model.name().toLowerCase(Locale.ROOT));
-        values.put("updater", updater.name().toLowerCase(Locale.ROOT));
+        values.put("updater", updater.kind().name().toLowerCase(Locale.ROOT));
         values.put("schedule", settings.schedule().toString());
         values.put("epochs", Integer.toString(epochs));
         values.put("batch", Integer.toString(batch));

@@ -1,6 +1,9 @@
 package io.github.dl4jschedules.examples.tune;
 
 import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.DataOptions;
+import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.train.EnumConverters;
 import io.github.dl4jschedules.examples.train.EpochResult;
@@ -9,13 +12,13 @@ import io.github.dl4jschedules.examples.train.ModelKind;
 import io.github.dl4jschedules.examples.train.Provenance;
 import io.github.dl4jschedules.examples.train.TrainingData;
 import io.github.dl4jschedules.examples.train.TrainingRun;
-import io.github.dl4jschedules.examples.train.UpdaterKind;
 import io.github.dl4jschedules.spec.SpecException;
 import org.nd4j.shade.jackson.core.JsonProcessingException;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -62,23 +65,14 @@ public final class TuneCommand implements Callable<Integer> {
             completionCandidates = EnumConverters.Model.class, description = "Network (default: ${DEFAULT-VALUE}).")
     ModelKind model;
 
-    @Option(names = "--updater", paramLabel = "NAME", defaultValue = "adam", converter = EnumConverters.Updater.class,
-            completionCandidates = EnumConverters.Updater.class,
-            description = "Updater: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    UpdaterKind updater;
-
-    @Option(names = "--data", paramLabel = "bundled|mnist|DIR", defaultValue = TrainingData.BUNDLED,
-            description = "Data as for train: bundled (default), mnist, or a folder with the four IDX files.")
-    String data;
+    @Mixin
+    AdamUpdaterOption updater;
 
     @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
-    Integer trainLimit;
-
-    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
-    Integer testLimit;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for trials.md, trials.csv, provenance.json.")
     Path out;
@@ -101,8 +95,8 @@ public final class TuneCommand implements Callable<Integer> {
         preamble.forEach(console::println);
 
         SuccessiveHalving.Result result = halving.run((trial, epochs) -> {
-            TrainingData trainingData = TrainingData.load(data, batch, seed, limit(trainLimit), limit(testLimit));
-            TrainingRun.Settings settings = new TrainingRun.Settings(model, updater, Schedules.parse(specs.get(trial)),
+            TrainingData trainingData = data.load(batch, seed);
+            TrainingRun.Settings settings = new TrainingRun.Settings(model, updater.kind(), Schedules.parse(specs.get(trial)),
                     epochs, seed, true);
             List<EpochResult> results = new TrainingRun(settings).run(trainingData, new TrainingRun.Observer() { });
             double accuracy = results.get(results.size() - 1).testAccuracy();
@@ -148,7 +142,7 @@ public final class TuneCommand implements Callable<Integer> {
                 + "from scratch).", eta, String.join(", ", rungs), halving.totalEpochs()));
         lines.add(String.format(Locale.ROOT, "%s, %s, batch %d, seed %d (draws and training), data %s. Trials are "
                         + "ranked by the test split's accuracy (the data has no separate validation split).",
-                name(model), name(updater), batch, seed, data));
+                name(model), name(updater.kind()), batch, seed, data.data()));
         return lines;
     }
 
@@ -161,11 +155,10 @@ public final class TuneCommand implements Callable<Integer> {
         values.put("eta", eta);
         values.put("seed", seed);
         values.put("model", name(model));
-        values.put("updater", name(updater));
-        values.put("data", data);
+        values.put("updater", name(updater.kind()));
+        values.put("data", data.data());
         values.put("batch", batch);
-        values.put("train_limit", trainLimit == null ? "all" : trainLimit.toString());
-        values.put("test_limit", testLimit == null ? "all" : testLimit.toString());
+        values.putAll(data.limits().provenance());
         values.put("best", specs.get(result.best()));
         values.put("fast_path", true);
         try {
@@ -177,9 +170,8 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     private SuccessiveHalving validate() {
-        require(batch >= 1, "--batch must be >= 1, got " + batch);
-        require(trainLimit == null || trainLimit >= 1, "--train-limit must be >= 1, got " + trainLimit);
-        require(testLimit == null || testLimit >= 1, "--test-limit must be >= 1, got " + testLimit);
+        Validation.requirePositive(spec, "--batch", batch);
+        data.validate(spec);
         try {
             SuccessiveHalving halving = new SuccessiveHalving(trials, minEpochs, eta);
             halving.budgets();
@@ -187,16 +179,6 @@ public final class TuneCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    private void require(boolean condition, String message) {
-        if (!condition) {
-            throw new CommandLine.ParameterException(spec.commandLine(), message);
-        }
-    }
-
-    private static int limit(Integer value) {
-        return value == null ? Integer.MAX_VALUE : value;
     }
 
     private static String name(Enum<?> value) {

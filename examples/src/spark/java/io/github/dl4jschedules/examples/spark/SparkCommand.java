@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.spark;
 
+import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.parallel.ScalingOptions;
 import io.github.dl4jschedules.examples.parallel.TrainingOptions;
 import io.github.dl4jschedules.examples.train.EpochResult;
@@ -11,7 +12,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -45,6 +48,9 @@ public final class SparkCommand implements Callable<Integer> {
             description = "Mini-batches each worker trains between two averagings (default: ${DEFAULT-VALUE}, DL4J's; each averaging is a Spark job).")
     int averaging;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream console;
 
     public SparkCommand() {
@@ -75,7 +81,7 @@ public final class SparkCommand implements Callable<Integer> {
     public Integer call() {
         options.validate();
         scaling.validate();
-        options.requirePositive("--averaging", averaging);
+        Validation.requirePositive(spec, "--averaging", averaging);
         String master = this.master != null ? this.master : System.getProperty("spark.master", "local[*]");
         TrainingData data = options.load();
         List<DataSet> batches = drain(data.train());
