@@ -1,6 +1,6 @@
 package io.github.dl4jschedules.examples.lrfind;
 
-import io.github.dl4jschedules.examples.report.CommandRun;
+import io.github.dl4jschedules.examples.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

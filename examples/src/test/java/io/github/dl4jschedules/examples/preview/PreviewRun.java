@@ -1,17 +1,14 @@
 package io.github.dl4jschedules.examples.preview;
 
-import io.github.dl4jschedules.examples.Main;
-import picocli.CommandLine;
+import io.github.dl4jschedules.examples.CommandRun;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One run of {@code examples/run preview ...} through {@link Main#commandLine()}, as the launcher
+ * One run of {@code examples/run preview ...} through {@link CommandRun}, as the launcher
  * runs it, with what it printed.
  *
  * @param exitCode the process exit code it would give
@@ -21,13 +18,8 @@ import java.util.stream.Stream;
 record PreviewRun(int exitCode, String out, String err) {
 
     static PreviewRun of(String... arguments) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(Stream.concat(Stream.of("preview"), Arrays.stream(arguments)).toArray(String[]::new));
-        return new PreviewRun(exitCode, out.toString(), err.toString());
+        CommandRun run = CommandRun.of(Stream.concat(Stream.of("preview"), Arrays.stream(arguments)).toArray());
+        return new PreviewRun(run.exitCode(), run.out(), run.err());
     }
 
     List<String> lines() {

@@ -1,12 +1,9 @@
 package io.github.dl4jschedules.examples.speed;
 
-import io.github.dl4jschedules.examples.Main;
+import io.github.dl4jschedules.examples.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,22 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SpeedCommandTest {
 
-    record Result(int exitCode, String out, String err) {
-    }
-
-    static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
+    static CommandRun execute(String... args) {
+        return CommandRun.of((Object[]) args);
     }
 
     @Test
     void helpListsTheOptions() {
-        Result result = execute("speed", "--help");
+        CommandRun result = execute("speed", "--help");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Usage: examples/run speed").contains("--model=mlp|lenet")
                 .contains("--epochs=<epochs>").contains("--batch=<batch>").contains("--out=DIR")
@@ -45,15 +33,15 @@ class SpeedCommandTest {
 
     @Test
     void badOptionsGiveUsage() {
-        Result epochs = execute("speed", "--epochs", "0");
+        CommandRun epochs = execute("speed", "--epochs", "0");
         assertThat(epochs.exitCode()).isEqualTo(2);
         assertThat(epochs.err()).contains("--epochs must be >= 1, got 0").contains("Usage: examples/run speed");
 
-        Result model = execute("speed", "--model", "resnet");
+        CommandRun model = execute("speed", "--model", "resnet");
         assertThat(model.exitCode()).isEqualTo(2);
         assertThat(model.err()).contains("'resnet' is not one of mlp, lenet");
 
-        Result unknown = execute("speed", "--fast");
+        CommandRun unknown = execute("speed", "--fast");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("Unknown option: '--fast'");
     }
@@ -61,7 +49,7 @@ class SpeedCommandTest {
     @Test
     void outMustBeAFolder(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("results.json"), "{}");
-        Result result = execute("speed", "--out", file.toString());
+        CommandRun result = execute("speed", "--out", file.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--out must be a folder, got the file " + file);
     }
@@ -69,7 +57,7 @@ class SpeedCommandTest {
     @Test
     void bareFitTrainsAndWritesResults(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("bare.json");
-        Result result = execute("speed", "bare-fit", "--model", "lenet", "--epochs", "2", "--train-limit", "256",
+        CommandRun result = execute("speed", "bare-fit", "--model", "lenet", "--epochs", "2", "--train-limit", "256",
                 "--test-limit", "200", "--batch", "32", "--out", out.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("bare fit: model lenet, adam constant(lr=0.001), batch 32, seed 42, 256 train, 200 test")
@@ -84,7 +72,7 @@ class SpeedCommandTest {
 
     @Test
     void bareFitRejectsBadOptions() {
-        Result result = execute("speed", "bare-fit", "--out", "x.csv");
+        CommandRun result = execute("speed", "bare-fit", "--out", "x.csv");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--out must end in .json, got x.csv");
     }
@@ -98,7 +86,7 @@ class SpeedCommandTest {
     /** The whole comparison with tiny trainings: every variant runs in its own process and lands in the table. */
     @Test
     void comparesTheVariantsInChildProcesses(@TempDir Path dir) throws Exception {
-        Result result = execute("speed", "--model", "mlp", "--epochs", "2", "--train-limit", "256", "--test-limit", "200",
+        CommandRun result = execute("speed", "--model", "mlp", "--epochs", "2", "--train-limit", "256", "--test-limit", "200",
                 "--out", dir.toString());
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         boolean torch = Files.exists(dir.resolve("pytorch.json"));

@@ -1,14 +1,11 @@
 package io.github.dl4jschedules.examples.train;
 
-import io.github.dl4jschedules.examples.Main;
+import io.github.dl4jschedules.examples.CommandRun;
 import org.deeplearning4j.common.resources.DL4JResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,33 +17,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CommandLineTest {
 
-    /** What one {@code examples/run ...} printed and returned. */
-    record Result(int exitCode, String out, String err) {
+    static CommandRun execute(String... args) {
+        return CommandRun.of((Object[]) args);
     }
 
-    static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
-
-    private static void assertUsageError(Result result, String message) {
+    private static void assertUsageError(CommandRun result, String message) {
         assertThat(result.exitCode()).as("exit code; err: %s", result.err()).isEqualTo(2);
         assertThat(result.err()).contains(message).contains("Usage: examples/run train");
         assertNoStackTrace(result);
     }
 
-    private static void assertNoStackTrace(Result result) {
+    private static void assertNoStackTrace(CommandRun result) {
         assertThat(result.err() + result.out()).doesNotContain("\tat ").doesNotContain("Exception");
     }
 
     @Test
     void noCommandIsAnError() {
-        Result result = execute();
+        CommandRun result = execute();
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("a command is required").contains("Usage: examples/run");
     }
@@ -71,7 +58,7 @@ class CommandLineTest {
 
     @Test
     void badSpecShowsThePosition() {
-        Result result = execute("train", "--schedule", "exponential(lr=0.1 rate=0.9)");
+        CommandRun result = execute("train", "--schedule", "exponential(lr=0.1 rate=0.9)");
         assertUsageError(result, "Invalid value for option '--schedule': expected ',' or ')', found 'rate' at 19");
         String nl = System.lineSeparator();
         assertThat(result.err()).contains("  exponential(lr=0.1 rate=0.9)" + nl + "  " + " ".repeat(19) + "^" + nl)
@@ -80,7 +67,7 @@ class CommandLineTest {
 
     @Test
     void unknownScheduleListsTheKnownOnes() {
-        Result result = execute("train", "--schedule", "cosin(lr=0.1)");
+        CommandRun result = execute("train", "--schedule", "cosin(lr=0.1)");
         assertUsageError(result, "unknown schedule 'cosin' at 0; known: constant, inverse-time, exponential");
         assertThat(result.err()).contains("  cosin(lr=0.1)" + System.lineSeparator() + "  ^");
     }
@@ -89,7 +76,7 @@ class CommandLineTest {
     void unknownScheduleParameter() {
         String spec = "exponential(lr=0.1, rate=0.9, unit=epoch, bogus=1)";
         int position = spec.indexOf("bogus");
-        Result result = execute("train", "--schedule", spec);
+        CommandRun result = execute("train", "--schedule", spec);
         assertUsageError(result, "exponential: unknown parameter 'bogus' at " + position + "; known: lr, rate, unit");
         assertThat(result.err()).contains("  " + spec + System.lineSeparator() + " ".repeat(2 + position) + "^");
     }
@@ -116,7 +103,7 @@ class CommandLineTest {
 
     @Test
     void missingDataFolderIsNamed() {
-        Result result = execute("train", "--data", "/nonexistent", "--epochs", "1");
+        CommandRun result = execute("train", "--data", "/nonexistent", "--epochs", "1");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("error: /nonexistent: no such folder (expected a folder with the four "
                 + "MNIST IDX files");
@@ -125,7 +112,7 @@ class CommandLineTest {
 
     @Test
     void dataFolderWithoutMnistFilesListsWhatIsMissing(@TempDir Path empty) {
-        Result result = execute("train", "--data", empty.toString(), "--epochs", "1");
+        CommandRun result = execute("train", "--data", empty.toString(), "--epochs", "1");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("error: " + empty + ": missing MNIST files; looked for train-images-idx3-ubyte")
                 .contains("t10k-labels-idx1-ubyte.gz");
@@ -144,7 +131,7 @@ class CommandLineTest {
         DL4JResources.setBaseDirectory(cache.toFile());
         DL4JResources.setBaseDownloadURL("https://dl4j-schedules-offline.invalid/");
         try {
-            Result result = execute("train", "--data", "mnist", "--epochs", "1");
+            CommandRun result = execute("train", "--data", "mnist", "--epochs", "1");
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.err()).startsWith("error: Could not download MNIST: unknown host ")
                     .contains("needs internet access").contains("--data DIR")
@@ -158,7 +145,7 @@ class CommandLineTest {
 
     @Test
     void helpListsTheOptions() {
-        Result result = execute("train", "--help");
+        CommandRun result = execute("train", "--help");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Usage: examples/run train").contains("--model=mlp|lenet")
                 .contains("--no-fast").contains("--schedule=SPEC|PRESET");
@@ -168,7 +155,7 @@ class CommandLineTest {
     @Test
     void shortTrainingWritesResults(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("run.json");
-        Result result = execute("train", "--model", "mlp", "--epochs", "2", "--train-limit", "256", "--test-limit", "100",
+        CommandRun result = execute("train", "--model", "mlp", "--epochs", "2", "--train-limit", "256", "--test-limit", "100",
                 "--schedule", "exponential(lr=0.002, rate=0.9, unit=epoch)", "--no-progress", "--out", out.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         String json = Files.readString(out);

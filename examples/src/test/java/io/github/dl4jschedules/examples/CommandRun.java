@@ -1,6 +1,5 @@
-package io.github.dl4jschedules.examples.report;
+package io.github.dl4jschedules.examples;
 
-import io.github.dl4jschedules.examples.Main;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
