@@ -1,9 +1,7 @@
 package io.github.dl4jschedules.dl4j;
 
 import io.github.dl4jschedules.Schedules;
-import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,11 +11,8 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.schedule.ISchedule;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The rate DL4J's updater really applies follows the schedule: with {@code Sgd}, plain gradient
@@ -30,32 +25,6 @@ class AppliedRateTest {
     private static final int BATCH = 5;
     private static final int EPOCHS = 4;
 
-    /** Records, per iteration, the counters, the raw gradient and the parameters before and after. */
-    private static final class StepRecorder extends BaseTrainingListener {
-        record Step(int iteration, int epoch, INDArray before, INDArray gradient, INDArray after) {
-        }
-
-        final List<Step> steps = new ArrayList<>();
-        private int iteration;
-        private int epoch;
-        private INDArray before;
-        private INDArray gradient;
-
-        @Override
-        public void onGradientCalculation(Model model) {
-            MultiLayerNetwork network = (MultiLayerNetwork) model;
-            iteration = network.getIterationCount();
-            epoch = network.getEpochCount();
-            before = network.params().dup();
-            gradient = network.getGradientsViewArray().dup();
-        }
-
-        @Override
-        public void iterationDone(Model model, int iterationDone, int epochDone) {
-            steps.add(new Step(iteration, epoch, before, gradient, model.params().dup()));
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "inverse-time(lr=0.2, decay=1, unit=epoch, first=1)",
@@ -66,23 +35,13 @@ class AppliedRateTest {
     void sgdStepIsMinusRateTimesGradientAtEveryIteration(String spec) {
         ISchedule schedule = Schedules.parse(spec);
         MultiLayerNetwork network = TinyNetworks.network(TinyNetworks.mlp(new Sgd(schedule)));
-        StepRecorder recorder = new StepRecorder();
-        network.setListeners(recorder);
+        SgdSteps steps = new SgdSteps();
+        network.setListeners(steps);
 
         network.fit(TinyNetworks.iterator(TinyNetworks.batches(BATCHES_PER_EPOCH, BATCH)), EPOCHS);
 
-        assertThat(recorder.steps).hasSize(BATCHES_PER_EPOCH * EPOCHS);
-        for (int i = 0; i < recorder.steps.size(); i++) {
-            StepRecorder.Step step = recorder.steps.get(i);
-            assertThat(step.iteration()).isEqualTo(i);
-            assertThat(step.epoch()).isEqualTo(i / BATCHES_PER_EPOCH);
-            double lr = schedule.valueAt(step.iteration(), step.epoch());
-            INDArray expected = step.before().sub(step.gradient().mul(lr / BATCH));
-            assertThat(maxAbsDifference(step.after(), expected))
-                    .as("iteration %d, epoch %d, lr %s", step.iteration(), step.epoch(), lr)
-                    .isLessThan(1e-12);
-            assertThat(step.gradient().norm2Number().doubleValue()).as("a real gradient").isGreaterThan(1e-6);
-        }
+        steps.assertRates(i -> schedule.valueAt(i, i / BATCHES_PER_EPOCH), BATCH, BATCHES_PER_EPOCH,
+                BATCHES_PER_EPOCH * EPOCHS);
     }
 
     /**
@@ -97,13 +56,13 @@ class AppliedRateTest {
         ISchedule schedule = Schedules.parse(spec);
         Adam adam = new Adam(schedule);
         MultiLayerNetwork network = TinyNetworks.network(TinyNetworks.mlp(adam));
-        StepRecorder recorder = new StepRecorder();
+        SgdSteps recorder = new SgdSteps();
         network.setListeners(recorder);
 
         DataSet batch = TinyNetworks.batches(1, BATCH).get(0);
         network.fit(batch);
 
-        StepRecorder.Step step = recorder.steps.get(0);
+        SgdSteps.Step step = recorder.steps.get(0);
         INDArray g = step.gradient().div(BATCH);
         double epsilon = adam.getEpsilon() / Math.sqrt(1 - adam.getBeta2());
         INDArray expected = step.before().sub(g.div(Transforms.abs(g).add(epsilon)).mul(schedule.valueAt(0, 0)));

@@ -1,6 +1,7 @@
 package io.github.dl4jschedules.training;
 
 import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.dl4j.SgdSteps;
 import io.github.dl4jschedules.dl4j.TinyNetworks;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.deeplearning4j.nn.api.Model;

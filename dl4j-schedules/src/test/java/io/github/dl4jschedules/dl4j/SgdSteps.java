@@ -1,4 +1,4 @@
-package io.github.dl4jschedules.training;
+package io.github.dl4jschedules.dl4j;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -16,27 +16,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Records every update of a network trained with {@code Sgd}: the counters, the parameters before,
  * the raw gradient and the parameters after. Plain gradient descent changes the parameters by exactly
- * {@code -lr * g / B}, so each step shows the rate the real updater applied (as in AppliedRateTest).
+ * {@code -lr * g / B}, so each step shows the rate the real updater applied.
  * Order-independent: the "before" side is taken in {@code onGradientCalculation}, before the updater runs.
  */
-final class SgdSteps extends BaseTrainingListener {
+public final class SgdSteps extends BaseTrainingListener {
 
-    record Step(int iteration, int epoch, INDArray before, INDArray gradient, INDArray after) {
+    public record Step(int iteration, int epoch, INDArray before, INDArray gradient, INDArray after) {
 
         /** The largest deviation from {@code before - lr * g / batch}. */
-        double residual(double lr, int batch) {
+        public double residual(double lr, int batch) {
             INDArray expected = before.sub(gradient.mul(lr / batch));
             return Transforms.abs(after.sub(expected)).maxNumber().doubleValue();
         }
 
         /** The rate the step implies (least squares), for messages. */
-        double impliedRate(int batch) {
+        public double impliedRate(int batch) {
             INDArray g = gradient.div(batch);
             return before.sub(after).mul(g).sumNumber().doubleValue() / g.mul(g).sumNumber().doubleValue();
         }
     }
 
-    final List<Step> steps = new ArrayList<>();
+    public final List<Step> steps = new ArrayList<>();
     private int iteration;
     private int epoch;
     private INDArray before;
@@ -66,7 +66,7 @@ final class SgdSteps extends BaseTrainingListener {
      * Every recorded update used {@code expected.applyAsDouble(iteration)}, to 1e-12 on each parameter,
      * and the iterations run 0, 1, 2, ... with {@code batchesPerEpoch} per epoch.
      */
-    void assertRates(IntToDoubleFunction expected, int batch, int batchesPerEpoch, int count) {
+    public void assertRates(IntToDoubleFunction expected, int batch, int batchesPerEpoch, int count) {
         assertThat(steps).hasSize(count);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
