@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,21 +46,12 @@ public final class ParallelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final PrintStream console;
-
-    public ParallelCommand() {
-        this(System.out);
-    }
-
-    ParallelCommand(PrintStream console) {
-        this.console = console;
-    }
-
     @Override
     public Integer call() {
         options.validate();
         scaling.validate();
         Validation.requirePositive(spec, "--averaging", averaging);
+        PrintWriter console = spec.commandLine().getOut();
         FastPath.selectNativeBuild();
         TrainingData data = options.load();
         int stepsPerEpoch = (data.trainSize() + options.batch() - 1) / options.batch();
@@ -78,7 +69,7 @@ public final class ParallelCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "one iteration = one mini-batch of one worker: %d per epoch, %d per round%n",
                 stepsPerEpoch, scaling.workers());
 
-        List<EpochResult> results = train(data, scheduled);
+        List<EpochResult> results = train(data, scheduled, console);
         if (options.out() != null) {
             ResultsWriter.write(options.out(), provenance, results);
             console.println("results written to " + options.out());
@@ -86,7 +77,7 @@ public final class ParallelCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<EpochResult> train(TrainingData data, CounterSchedule scheduled) {
+    private List<EpochResult> train(TrainingData data, CounterSchedule scheduled, PrintWriter console) {
         MultiLayerNetwork network = new MultiLayerNetwork(options.configuration(data, scheduled));
         network.init();
         FastPath.singleThreaded();

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,16 +51,6 @@ public final class SparkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final PrintStream console;
-
-    public SparkCommand() {
-        this(System.out);
-    }
-
-    SparkCommand(PrintStream console) {
-        this.console = console;
-    }
-
     /** Runs the command line; bad input prints a message and exits with 1 (2 for usage errors). */
     public static void main(String[] args) {
         // The embedded example ships its in-memory data inside Spark's tasks, and Spark warns about
@@ -82,6 +72,7 @@ public final class SparkCommand implements Callable<Integer> {
         options.validate();
         scaling.validate();
         Validation.requirePositive(spec, "--averaging", averaging);
+        PrintWriter console = spec.commandLine().getOut();
         String master = this.master != null ? this.master : System.getProperty("spark.master", "local[*]");
         TrainingData data = options.load();
         List<DataSet> batches = drain(data.train());

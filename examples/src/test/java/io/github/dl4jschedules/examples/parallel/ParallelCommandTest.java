@@ -1,16 +1,10 @@
 package io.github.dl4jschedules.examples.parallel;
 
-import io.github.dl4jschedules.examples.Main;
+import io.github.dl4jschedules.examples.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,15 +17,12 @@ class ParallelCommandTest {
     @Test
     void twoWorkersCountGlobalStepsAndWarmUpToTwiceTheRate(@TempDir Path directory) throws IOException {
         Path csv = directory.resolve("parallel.csv");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        CommandLine commandLine = new CommandLine(new ParallelCommand(new PrintStream(printed, true, StandardCharsets.UTF_8)));
-
-        int exitCode = commandLine.execute("--workers", "2", "--epochs", "3", "--warmup-epochs", "2",
+        CommandRun run = CommandRun.of("parallel", "--workers", "2", "--epochs", "3", "--warmup-epochs", "2",
                 "--schedule", "constant(lr=0.02)", "--batch", "32", "--train-limit", "320", "--test-limit", "64",
-                "--out", csv.toString());
+                "--out", csv);
 
-        String console = printed.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).as(console).isZero();
+        String console = run.out();
+        assertThat(run.exitCode()).as(console + run.err()).isZero();
         assertThat(console)
                 .contains("warmup(steps=20, start=0.02, then=scaled(factor=2.0, of=constant(lr=0.02)), unit=iteration)")
                 .contains("one iteration = one mini-batch of one worker: 10 per epoch, 2 per round")
@@ -45,11 +36,9 @@ class ParallelCommandTest {
 
     @Test
     void badWorkerCountsAreUsageErrors() {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setErr(new PrintWriter(err, true));
+        CommandRun run = CommandRun.of("parallel", "--workers", "0");
 
-        assertThat(commandLine.execute("parallel", "--workers", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--workers must be >= 1, got 0").contains("Usage: examples/run parallel");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--workers must be >= 1, got 0").contains("Usage: examples/run parallel");
     }
 }
