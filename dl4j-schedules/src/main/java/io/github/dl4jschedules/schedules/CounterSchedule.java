@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.schedules;
 
+import io.github.dl4jschedules.spec.SpecParser;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonAutoDetect;
@@ -38,6 +39,32 @@ public abstract class CounterSchedule implements ISchedule {
     @Override
     public final double valueAt(int iteration, int epoch) {
         return valueAt(unit() == ScheduleType.EPOCH ? epoch : iteration);
+    }
+
+    /**
+     * How deep schedules nest in this one: 1, or for a composite 1 + its deepest child's; never more
+     * than {@link SpecParser#MAX_NESTING}, which bounds every recursion over a schedule.
+     */
+    public int nesting() {
+        return 1;
+    }
+
+    /**
+     * The nesting of a composite over {@code children}, checked against {@link SpecParser#MAX_NESTING}.
+     *
+     * @throws IllegalArgumentException "{@code <schedule>: <parameter> must nest at most ...}"
+     */
+    static int nesting(String schedule, String parameter, Iterable<? extends CounterSchedule> children) {
+        int deepest = 0;
+        for (CounterSchedule child : children) {
+            deepest = Math.max(deepest, child.nesting());
+        }
+        if (deepest + 1 > SpecParser.MAX_NESTING) {
+            throw new IllegalArgumentException(schedule + ": " + parameter + " must nest at most "
+                    + (SpecParser.MAX_NESTING - 1) + " schedules (the nesting limit is " + SpecParser.MAX_NESTING
+                    + "), got " + deepest);
+        }
+        return deepest + 1;
     }
 
     /** Whether this schedule may run inside a parent that counts {@code parentUnit}. */

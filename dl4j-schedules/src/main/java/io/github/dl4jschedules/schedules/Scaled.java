@@ -5,6 +5,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -48,6 +49,7 @@ public final class Scaled extends CounterSchedule {
         Check check = Check.of("scaled");
         this.factor = check.rate("factor", factor);
         this.of = check.notNull("of", of);
+        nesting("scaled", "of", List.of(this.of));
     }
 
     public double factor() {
@@ -67,6 +69,11 @@ public final class Scaled extends CounterSchedule {
     @Override
     public double valueAt(long n) {
         return Math.min(factor * of.valueAt(n), Double.MAX_VALUE);
+    }
+
+    @Override
+    public int nesting() {
+        return 1 + of.nesting();
     }
 
     @Override

@@ -64,6 +64,7 @@ public final class SequenceSchedule extends CounterSchedule {
             copy[j] = check.child("piece " + (j + 1), pieces.get(j), unit);
         }
         this.pieces = copy;
+        nesting("sequence", "pieces", this.pieces());
         this.at = check.boundaries("at", at, 1);
         check.require(this.at.length == this.pieces.length - 1, "at",
                 "one shorter than the pieces (" + this.pieces.length + " pieces)", Arrays.toString(at));
@@ -89,6 +90,15 @@ public final class SequenceSchedule extends CounterSchedule {
         int piece = Boundaries.passed(at, n);
         long localCounter = piece == 0 ? n : n - at[piece - 1];
         return pieces[piece].valueAt(localCounter);
+    }
+
+    @Override
+    public int nesting() {
+        int deepest = 0;
+        for (CounterSchedule piece : pieces) {
+            deepest = Math.max(deepest, piece.nesting());
+        }
+        return 1 + deepest;
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -61,6 +62,7 @@ public final class Warmup extends CounterSchedule {
         this.start = check.rate("start", start);
         this.unit = check.notNull("unit", unit);
         this.then = check.child("then", then, unit);
+        nesting("warmup", "then", List.of(this.then));
     }
 
     /** Warm up from 0. */
@@ -91,6 +93,11 @@ public final class Warmup extends CounterSchedule {
             return start + (then.valueAt(0) - start) * ((double) n / steps);
         }
         return then.valueAt(n - steps);
+    }
+
+    @Override
+    public int nesting() {
+        return 1 + then.nesting();
     }
 
     @Override

@@ -15,12 +15,22 @@ import java.util.List;
  * list  := "[" [ number { "," number } ] "]"
  * </pre>
  * Which items a schedule accepts is decided later by its {@link ScheduleDefinition}.
+ *
+ * <p>Schedules nest at most {@link #MAX_NESTING} deep ({@code warmup(then=cosine(...))} is 2): a
+ * deeper spec is a syntax error naming the limit, found before the parser recurses further, so no
+ * spec text can exhaust the stack here or in anything that walks a schedule (build,
+ * {@code toString}, {@code equals}, {@code hashCode}, JSON). The schedules' constructors enforce the
+ * same limit for schedules built in Java or from JSON.
  */
 public final class SpecParser {
+
+    /** The deepest nesting of schedules a spec, and a schedule object, may have. */
+    public static final int MAX_NESTING = 32;
 
     private final String spec;
     private final List<Token> tokens;
     private int next;
+    private int depth;
 
     private SpecParser(String spec) {
         this.spec = spec;
@@ -48,6 +58,10 @@ public final class SpecParser {
             return new SpecNode.Call(name.text(), name.position(), false, List.of(), List.of());
         }
         advance();
+        if (++depth > MAX_NESTING) {
+            throw error("schedules nest deeper than the nesting limit of " + MAX_NESTING + ", found '"
+                    + name.text() + "(' at depth " + depth, name);
+        }
         List<SpecNode.Argument> named = new ArrayList<>();
         List<SpecNode.Call> positional = new ArrayList<>();
         if (peek().kind() != Kind.CLOSE_PAREN) {
@@ -56,6 +70,7 @@ public final class SpecParser {
             } while (accept(Kind.COMMA));
         }
         expect(Kind.CLOSE_PAREN, "',' or ')'");
+        depth--;
         return new SpecNode.Call(name.text(), name.position(), true, named, positional);
     }
 

@@ -8,7 +8,9 @@ import java.io.Serializable;
 
 /**
  * How a {@link RateController} changes the configured schedule: not at all, scaled by a factor, or
- * replaced by a fixed rate. Immutable; each command yields a new adjustment.
+ * replaced by a fixed rate. Immutable; each command yields a new adjustment, and an adjustment
+ * that cannot be trained with (a factor or fixed rate that overflows to infinity) cannot be built:
+ * {@link #after} throws instead.
  *
  * @param factor    the multiplier of the schedule when {@code fixedRate} is NaN
  * @param fixedRate the fixed rate, or NaN when the schedule is followed
@@ -22,6 +24,9 @@ public record RateAdjustment(double factor, double fixedRate) implements Seriali
         if (!(factor >= 0) || !Double.isFinite(factor)) {
             throw new IllegalArgumentException("factor must be finite and >= 0, got " + factor);
         }
+        if (!Double.isNaN(fixedRate) && !(fixedRate >= 0 && Double.isFinite(fixedRate))) {
+            throw new IllegalArgumentException("the fixed rate must be finite and >= 0, got " + fixedRate);
+        }
     }
 
     /** Whether a fixed rate replaces the schedule. */
@@ -34,6 +39,7 @@ public record RateAdjustment(double factor, double fixedRate) implements Seriali
      *
      * @param command  the command
      * @param baseNow  the configured schedule's rate at the next update (for {@code set})
+     * @throws IllegalArgumentException if the result is not finite (e.g. {@code factor 1e308} twice)
      */
     public RateAdjustment after(RateCommand command, double baseNow) {
         if (command instanceof RateCommand.Multiply multiply) {

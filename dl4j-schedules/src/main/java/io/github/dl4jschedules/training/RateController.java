@@ -136,7 +136,8 @@ public final class RateController extends BaseTrainingListener {
     /**
      * Applies a command now, to the next parameter update. Call it on the training thread from a
      * training listener's {@code onEpochEnd}, {@code onEpochStart} or {@code onGradientCalculation};
-     * other threads use {@link #submit}.
+     * other threads use {@link #submit}. The command's result is checked first (the adjustment and
+     * every layer's new schedule are built); a refused command stores nothing and changes nothing.
      *
      * @return the change, or {@code null} if the command was rejected (a warning says why)
      */
@@ -144,14 +145,16 @@ public final class RateController extends BaseTrainingListener {
         RateAdjustment before = adjustment;
         double rateBefore = currentRate();
         RateAdjustment after;
+        Map<String, CounterSchedule> schedules;
         try {
             after = before.after(command, bases.get(firstLayer).valueAt(nextIteration, nextEpoch));
+            schedules = schedules(after);
         } catch (IllegalArgumentException e) {
             warn(source + ": " + e.getMessage() + "; nothing changed");
             return null;
         }
         adjustment = after;
-        applyToNetwork();
+        schedules.forEach(network::setSchedule);
         RateChange change = new RateChange(nextIteration, nextEpoch, command, source, before, after, rateBefore,
                 currentRate());
         history.add(change);
@@ -244,7 +247,14 @@ public final class RateController extends BaseTrainingListener {
     }
 
     private void applyToNetwork() {
-        bases.forEach((layer, base) -> network.setSchedule(layer, adjustment.applyTo(base)));
+        schedules(adjustment).forEach(network::setSchedule);
+    }
+
+    /** Every layer's schedule under an adjustment, built (and so validated) before any is set. */
+    private Map<String, CounterSchedule> schedules(RateAdjustment under) {
+        Map<String, CounterSchedule> schedules = new LinkedHashMap<>();
+        bases.forEach((layer, base) -> schedules.put(layer, under.applyTo(base)));
+        return schedules;
     }
 
     private static CounterSchedule configuredSchedule(String layer, IUpdater updater) {
