@@ -36,9 +36,9 @@ import java.nio.file.StandardCopyOption;
  */
 final class RunControls implements TrainingRun.Observer, AutoCloseable {
 
-    /** What to run; {@code null} fields are off. */
+    /** What to run; {@code null} fields are off; {@code run} is saved with the model for an exact resume. */
     record Options(Path controlFile, boolean console, InputStream consoleInput, String jmxName, PlateauRule plateau,
-                   boolean plateauOnAccuracy, Path record, Integer uiPort, Path save, Path resume) {
+                   boolean plateauOnAccuracy, Path record, Integer uiPort, Path save, Path resume, SavedRun run) {
     }
 
     private final Options options;
@@ -121,6 +121,9 @@ final class RunControls implements TrainingRun.Observer, AutoCloseable {
             Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
             ModelSerializer.writeModel(network, temporary.toFile(), true);
             TrainingStateStore.save(temporary.toFile(), controller, plateau);
+            if (options.run() != null) {
+                options.run().addTo(temporary.toFile());
+            }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the model to " + file + ": " + e.getMessage(), e);

@@ -36,7 +36,8 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = "constant(lr=0.001)", converter = ScheduleConverter.class)
     CounterSchedule schedule;
 
-    @Option(names = "--epochs", description = "Passes over the training data (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+    @Option(names = "--epochs", description = {"Passes over the training data (default: ${DEFAULT-VALUE});",
+            "with --resume the run's total, as in the original run (default: the saved total)."}, defaultValue = "5")
     int epochs;
 
     @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE}).", defaultValue = "64")
@@ -92,7 +93,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path save;
 
     @Option(names = "--resume", paramLabel = "FILE.zip",
-            description = "Continue a run saved with --save for --epochs more epochs, with its rate adjustments (its model, updater and schedule are used).")
+            description = {"Continue a run saved with --save exactly: its model, updater, schedule, rate adjustments, batch, seed,",
+                    "data and shuffle order; --epochs is the run's total. Options that contradict the saved run are errors."})
     Path resume;
 
     @Option(names = "--no-fast", negatable = false,
@@ -110,24 +112,33 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         PrintWriter console = spec.commandLine().getOut();
+        ResumeFile saved = resume == null ? null : ResumeFile.read(resume);
+        SavedRun run = saved == null
+                ? new SavedRun(model, updater.kind(), batch, seed, data, limits.train(), limits.test(), epochs)
+                : resumedRun(saved, console);
         if (!noFast) {
             FastPath.selectNativeBuild();
         }
-        TrainingData trainingData = TrainingData.load(data, batch, seed, limits.train(), limits.test());
-        TrainingRun.Settings settings = new TrainingRun.Settings(model, updater.kind(), schedule, epochs, seed, !noFast, resume);
-        Map<String, String> provenance = provenance(settings, trainingData);
+        TrainingData trainingData = TrainingData.load(run.data(), run.batch(), run.seed(), run.trainLimit(), run.testLimit());
+        TrainingRun.Settings settings = new TrainingRun.Settings(run.model(), run.updater(), schedule, run.epochs(),
+                run.seed(), !noFast, resume);
+        Map<String, String> provenance = provenance(run, saved == null ? schedule.toString() : saved.schedule(), trainingData);
         console.printf(Locale.ROOT, "backend %s on %s, native build %s, fast path %s%n", provenance.get("nd4j_backend"),
                 provenance.get("device"), provenance.get("native_build"), noFast ? "off" : "on");
         console.printf(Locale.ROOT, "data: %s (%,d train, %,d test)%n", trainingData.description(),
                 trainingData.trainSize(), trainingData.testSize());
-        console.printf(Locale.ROOT, "model %s, updater %s, batch %d, seed %d%nschedule: %s%n",
-                model.name().toLowerCase(Locale.ROOT), updater.kind().name().toLowerCase(Locale.ROOT), batch, seed, schedule);
+        console.printf(Locale.ROOT, "%s%nschedule: %s%n", run.describe(), provenance.get("schedule"));
+        if (saved != null) {
+            console.printf(Locale.ROOT, "resumed from %s after epoch %d: epochs %d to %d, rate adjustment: %s%n", resume,
+                    saved.epochsDone(), saved.epochsDone() + 1, run.epochs(),
+                    saved.controller() == null ? "none saved" : saved.controller().adjustment());
+        }
 
         boolean interactive = System.console() != null;
         List<EpochResult> results;
-        try (RunControls controls = new RunControls(controlOptions(interactive), trainingData.test(), console)) {
+        try (RunControls controls = new RunControls(controlOptions(interactive, run), trainingData.test(), console)) {
             results = new TrainingRun(settings).run(trainingData, TrainingRun.Observer.all(
-                    new ConsoleReport(console, !noProgress && interactive, epochs), controls));
+                    new ConsoleReport(console, !noProgress && interactive, run.epochs()), controls));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -138,9 +149,63 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunControls.Options controlOptions(boolean interactive) {
+    /**
+     * The settings of a resumed run: the saved ones, which options may not contradict, and
+     * {@code --epochs} as the run's total (the saved total when not given).
+     */
+    private SavedRun resumedRun(ResumeFile saved, PrintWriter console) {
+        SavedRun run = saved.run();
+        if (run == null) {
+            console.println("warning: " + resume + " holds no run settings (not saved by this version's --save): "
+                    + "using the command line's batch, seed and data, so the batches may differ from the original run");
+            run = new SavedRun(model, updater.kind(), batch, seed, data, limits.train(), limits.test(), epochs);
+        }
+        if (!saved.updaterState()) {
+            console.println("warning: " + resume + " holds no updater state: the updater (e.g. Adam's moments) "
+                    + "starts afresh, so the run does not continue exactly");
+        }
+        requireSaved("--model", run.model(), model);
+        requireSaved("--updater", run.updater(), updater.kind());
+        requireSaved("--batch", run.batch(), batch);
+        requireSaved("--seed", run.seed(), seed);
+        requireSaved("--data", run.data(), data);
+        requireSaved("--train-limit", run.trainLimit(), limits.train());
+        requireSaved("--test-limit", run.testLimit(), limits.test());
+        if (given("--schedule")) {
+            throw usage("--schedule cannot change a resumed run's schedule (saved: " + saved.schedule()
+                    + "); change its rate with --control, the console or --jmx");
+        }
+        int total = given("--epochs") ? epochs : run.epochs();
+        if (total <= saved.epochsDone()) {
+            throw usage((given("--epochs") ? "--epochs " + total : "the saved run's total of " + total + " epochs")
+                    + " is reached: " + resume + " has trained " + saved.epochsDone()
+                    + " epochs; --epochs is the run's total, give more than " + saved.epochsDone());
+        }
+        return run.withEpochs(total);
+    }
+
+    private void requireSaved(String option, Object savedValue, Object givenValue) {
+        if (given(option) && !savedValue.equals(givenValue)) {
+            throw usage(option + " " + describe(givenValue) + " differs from the resumed run's " + describe(savedValue)
+                    + "; a resumed run keeps its settings (leave " + option + " out)");
+        }
+    }
+
+    private static String describe(Object value) {
+        return value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : String.valueOf(value);
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    private picocli.CommandLine.ParameterException usage(String message) {
+        return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private RunControls.Options controlOptions(boolean interactive, SavedRun run) {
         return new RunControls.Options(controlFile, interactive && !noConsoleControl, System.in, jmxName, plateau,
-                plateauMetric.equals("accuracy"), record, uiPort, save, resume);
+                plateauMetric.equals("accuracy"), record, uiPort, save, resume, run);
     }
 
     private void validate() {
@@ -169,14 +234,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> provenance(TrainingRun.Settings settings, TrainingData trainingData) {
+    private Map<String, String> provenance(SavedRun run, String scheduleSpec, TrainingData trainingData) {
         Map<String, String> values = new LinkedHashMap<>(Provenance.environment());
-        values.put("model", model.name().toLowerCase(Locale.ROOT));
-        values.put("updater", updater.kind().name().toLowerCase(Locale.ROOT));
-        values.put("schedule", settings.schedule().toString());
-        values.put("epochs", Integer.toString(epochs));
-        values.put("batch", Integer.toString(batch));
-        values.put("seed", Long.toString(seed));
+        values.put("model", run.model().name().toLowerCase(Locale.ROOT));
+        values.put("updater", run.updater().name().toLowerCase(Locale.ROOT));
+        values.put("schedule", scheduleSpec);
+        values.put("epochs", Integer.toString(run.epochs()));
+        values.put("batch", Integer.toString(run.batch()));
+        values.put("seed", Long.toString(run.seed()));
         values.put("data", trainingData.description());
         values.put("train_examples", Integer.toString(trainingData.trainSize()));
         values.put("test_examples", Integer.toString(trainingData.testSize()));

@@ -27,7 +27,8 @@ public final class TrainingRun {
      * @param model    the network
      * @param updater  the updater the schedule drives
      * @param schedule the learning-rate schedule
-     * @param epochs   passes over the training data, {@code >= 1}
+     * @param epochs   the run's total passes over the training data, {@code >= 1}; a resumed run trains
+     *                 the epochs from its network's epoch count + 1 to this
      * @param seed     weight initialisation and shuffling seed
      * @param fastPath whether to attach the oneDNN helpers and run single-threaded ({@link FastPath})
      * @param resume   a model file saved by an earlier run to continue from, or {@code null}; its
@@ -116,8 +117,15 @@ public final class TrainingRun {
 
         int batches = (int) Math.ceil(data.trainSize() / (double) data.train().batch());
         List<EpochResult> results = new ArrayList<>();
-        int first = network.getEpochCount() + 1;
-        for (int epoch = first; epoch < first + settings.epochs(); epoch++) {
+        int done = network.getEpochCount();
+        if (done >= settings.epochs()) {
+            throw new IllegalArgumentException("the resumed network has trained " + done + " epochs, the run's total is "
+                    + settings.epochs() + ": nothing to do");
+        }
+        for (int i = 0; i < done; i++) {
+            data.train().reset(); // draws the shuffle orders of the epochs done, so the next one is the original's
+        }
+        for (int epoch = done + 1; epoch <= settings.epochs(); epoch++) {
             observer.epochStarted(epoch, batches);
             statistics.reset();
             data.train().reset();

@@ -48,7 +48,7 @@ class RunControlsTest {
     }
 
     private static RunControls.Options options(Path control, String jmx, Path record, Integer ui, Path save, Path resume) {
-        return new RunControls.Options(control, false, null, jmx, null, false, record, ui, save, resume);
+        return new RunControls.Options(control, false, null, jmx, null, false, record, ui, save, resume, null);
     }
 
     @Test
@@ -142,7 +142,7 @@ class RunControlsTest {
 
         List<EpochResult> resumed;
         try (RunControls controls = new RunControls(options(null, null, null, null, null, save), data().test(), quiet)) {
-            resumed = new TrainingRun(settings(2, save)).run(data(), controls);
+            resumed = new TrainingRun(settings(3, save)).run(data(), controls);
         }
         assertThat(first).extracting(EpochResult::rate).containsExactly(0.001);
         assertThat(resumed).extracting(EpochResult::epoch).containsExactly(2, 3);
