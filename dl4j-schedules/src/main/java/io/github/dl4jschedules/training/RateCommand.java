@@ -19,6 +19,9 @@ public sealed interface RateCommand {
     /** The commands' usage, for messages. */
     String USAGE = "factor F | set R | fixed R | schedule";
 
+    /** The most characters of a line that messages quote; longer lines are cut with their length. */
+    int QUOTE_LIMIT = 80;
+
     /** Multiply the rate by {@code factor}, keeping the schedule's shape. */
     record Multiply(double factor) implements RateCommand {
         public Multiply {
@@ -35,8 +38,10 @@ public sealed interface RateCommand {
 
     /** Make the rate {@code rate} now, keeping the schedule's shape from there. */
     record Set(double rate) implements RateCommand {
+        /** @param rate finite and {@code >= 0}; {@code -0} is read as 0 */
         public Set {
             requireRate(rate);
+            rate += 0.0;
         }
 
         @Override
@@ -47,8 +52,10 @@ public sealed interface RateCommand {
 
     /** Train with the fixed {@code rate} from now on. */
     record Fix(double rate) implements RateCommand {
+        /** @param rate finite and {@code >= 0}; {@code -0} is read as 0 */
         public Fix {
             requireRate(rate);
+            rate += 0.0;
         }
 
         @Override
@@ -73,29 +80,41 @@ public sealed interface RateCommand {
     static RateCommand parse(String line) {
         String[] words = line.trim().split("\\s+");
         String keyword = words[0].toLowerCase(Locale.ROOT);
+
         if (keyword.equals("schedule")) {
             if (words.length != 1) {
-                throw new IllegalArgumentException("'schedule' takes no value, got '" + line.trim() + "'");
+                throw new IllegalArgumentException("'schedule' takes no value, got " + quote(line.trim()));
             }
             return new Resume();
         }
         if (!keyword.equals("factor") && !keyword.equals("set") && !keyword.equals("fixed")) {
-            throw new IllegalArgumentException("unknown command '" + line.trim() + "'; expected " + USAGE);
+            throw new IllegalArgumentException("unknown command " + quote(line.trim()) + "; expected " + USAGE);
         }
         if (words.length != 2) {
-            throw new IllegalArgumentException("'" + keyword + "' takes one number, got '" + line.trim() + "'");
+            throw new IllegalArgumentException("'" + keyword + "' takes one number, got " + quote(line.trim()));
         }
         double value;
         try {
             value = Double.parseDouble(words[1]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + keyword + "' takes a number, got '" + words[1] + "'");
+            throw new IllegalArgumentException("'" + keyword + "' takes a number, got " + quote(words[1]));
         }
         return switch (keyword) {
             case "factor" -> new Multiply(value);
             case "set" -> new Set(value);
             default -> new Fix(value);
         };
+    }
+
+    /**
+     * {@code 'text'}, or for text over {@link #QUOTE_LIMIT} characters its start,
+     * {@code '<first 60>...' (N characters)}.
+     */
+    private static String quote(String text) {
+        if (text.length() <= QUOTE_LIMIT) {
+            return "'" + text + "'";
+        }
+        return "'" + text.substring(0, 60) + "...' (" + text.length() + " characters)";
     }
 
     private static void requireRate(double rate) {
