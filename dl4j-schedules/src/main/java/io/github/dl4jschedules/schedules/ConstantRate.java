@@ -4,6 +4,7 @@ import io.github.dl4jschedules.spec.ScheduleDefinition;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A fixed rate: {@code alpha(n) = lr} for every iteration and epoch.
@@ -24,7 +25,7 @@ public final class ConstantRate extends CounterSchedule {
 
     /** @param lr the rate, finite and {@code >= 0} */
     @JsonCreator
-    public ConstantRate(@JsonProperty("lr") double lr) {
+    public ConstantRate(@JsonProperty("lr") @JsonDeserialize(using = StrictJson.Real.class) double lr) {
         this.lr = Check.of("constant").rate("lr", lr);
     }
 

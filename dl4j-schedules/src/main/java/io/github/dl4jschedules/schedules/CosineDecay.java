@@ -4,6 +4,7 @@ import io.github.dl4jschedules.spec.ScheduleDefinition;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Objects;
 
@@ -47,8 +48,10 @@ public final class CosineDecay extends CounterSchedule {
      * @param unit  the counter
      */
     @JsonCreator
-    public CosineDecay(@JsonProperty("lr") double lr, @JsonProperty("steps") int steps,
-                       @JsonProperty("min") double min, @JsonProperty("unit") ScheduleType unit) {
+    public CosineDecay(@JsonProperty("lr") @JsonDeserialize(using = StrictJson.Real.class) double lr,
+                       @JsonProperty("steps") @JsonDeserialize(using = StrictJson.Whole.class) int steps,
+                       @JsonProperty("min") @JsonDeserialize(using = StrictJson.Real.class) double min,
+                       @JsonProperty("unit") ScheduleType unit) {
         Check check = Check.of("cosine");
         this.lr = check.rate("lr", lr);
         this.steps = check.positive("steps", steps);

@@ -4,6 +4,7 @@ import io.github.dl4jschedules.spec.ScheduleDefinition;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Objects;
 
@@ -73,9 +74,12 @@ public final class CosineRestarts extends CounterSchedule {
      * @param unit   the counter
      */
     @JsonCreator
-    public CosineRestarts(@JsonProperty("lr") double lr, @JsonProperty("period") int period,
-                          @JsonProperty("mult") double mult, @JsonProperty("decay") double decay,
-                          @JsonProperty("min") double min, @JsonProperty("unit") ScheduleType unit) {
+    public CosineRestarts(@JsonProperty("lr") @JsonDeserialize(using = StrictJson.Real.class) double lr,
+                          @JsonProperty("period") @JsonDeserialize(using = StrictJson.Whole.class) int period,
+                          @JsonProperty("mult") @JsonDeserialize(using = StrictJson.Real.class) double mult,
+                          @JsonProperty("decay") @JsonDeserialize(using = StrictJson.Real.class) double decay,
+                          @JsonProperty("min") @JsonDeserialize(using = StrictJson.Real.class) double min,
+                          @JsonProperty("unit") ScheduleType unit) {
         Check check = Check.of("cosine-restarts");
         this.lr = check.rate("lr", lr);
         this.period = check.positive("period", period);

@@ -17,7 +17,8 @@ import org.nd4j.shade.jackson.annotation.JsonAutoDetect.Visibility;
  * <p>Every implementation validates its arguments in its constructor, never returns NaN, infinity or
  * a negative value for any {@code n} from 0 to {@code 2 * Integer.MAX_VALUE}, does not allocate in
  * {@code valueAt}, and prints its canonical spec from {@link #toString()}. JSON uses the fields
- * (shaded Jackson, as DL4J's configuration JSON does) and the {@code @JsonCreator} constructor.
+ * (shaded Jackson, as DL4J's configuration JSON does) and the {@code @JsonCreator} constructor, whose
+ * numbers are read strictly ({@link StrictJson}: missing, null or fractional-for-integer is an error).
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)

@@ -5,6 +5,7 @@ import io.github.dl4jschedules.spec.ValueType;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Objects;
 
@@ -65,9 +66,12 @@ public final class CyclicSchedule extends CounterSchedule {
      * @param unit  the counter
      */
     @JsonCreator
-    public CyclicSchedule(@JsonProperty("min") double min, @JsonProperty("max") double max,
-                          @JsonProperty("half") int half, @JsonProperty("mode") CyclicMode mode,
-                          @JsonProperty("gamma") double gamma, @JsonProperty("unit") ScheduleType unit) {
+    public CyclicSchedule(@JsonProperty("min") @JsonDeserialize(using = StrictJson.Real.class) double min,
+                          @JsonProperty("max") @JsonDeserialize(using = StrictJson.Real.class) double max,
+                          @JsonProperty("half") @JsonDeserialize(using = StrictJson.Whole.class) int half,
+                          @JsonProperty("mode") CyclicMode mode,
+                          @JsonProperty("gamma") @JsonDeserialize(using = StrictJson.Real.class) double gamma,
+                          @JsonProperty("unit") ScheduleType unit) {
         Check check = Check.of("cyclic");
         this.min = check.rate("min", min);
         this.max = check.rate("max", max);

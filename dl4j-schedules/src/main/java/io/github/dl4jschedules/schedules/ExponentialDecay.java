@@ -4,6 +4,7 @@ import io.github.dl4jschedules.spec.ScheduleDefinition;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Objects;
 
@@ -52,10 +53,13 @@ public final class ExponentialDecay extends CounterSchedule {
      * @param min       floor of the rate, {@code 0 <= min <= lr}
      */
     @JsonCreator
-    public ExponentialDecay(@JsonProperty("lr") double lr, @JsonProperty("rate") double rate,
-                            @JsonProperty("unit") ScheduleType unit, @JsonProperty("period") int period,
-                            @JsonProperty("staircase") boolean staircase, @JsonProperty("first") int first,
-                            @JsonProperty("min") double min) {
+    public ExponentialDecay(@JsonProperty("lr") @JsonDeserialize(using = StrictJson.Real.class) double lr,
+                            @JsonProperty("rate") @JsonDeserialize(using = StrictJson.Real.class) double rate,
+                            @JsonProperty("unit") ScheduleType unit,
+                            @JsonProperty("period") @JsonDeserialize(using = StrictJson.Whole.class) int period,
+                            @JsonProperty("staircase") boolean staircase,
+                            @JsonProperty("first") @JsonDeserialize(using = StrictJson.Whole.class) int first,
+                            @JsonProperty("min") @JsonDeserialize(using = StrictJson.Real.class) double min) {
         Check check = Check.of("exponential");
         this.lr = check.rate("lr", lr);
         this.rate = check.factor("rate", rate);

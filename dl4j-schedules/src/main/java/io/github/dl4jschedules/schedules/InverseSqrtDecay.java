@@ -4,6 +4,7 @@ import io.github.dl4jschedules.spec.ScheduleDefinition;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Objects;
 
@@ -55,9 +56,12 @@ public final class InverseSqrtDecay extends CounterSchedule {
      * @param warmup warm-up length W in units of tau, {@code >= 0}
      */
     @JsonCreator
-    public InverseSqrtDecay(@JsonProperty("lr") double lr, @JsonProperty("k") double k,
-                            @JsonProperty("unit") ScheduleType unit, @JsonProperty("period") int period,
-                            @JsonProperty("first") int first, @JsonProperty("warmup") int warmup) {
+    public InverseSqrtDecay(@JsonProperty("lr") @JsonDeserialize(using = StrictJson.Real.class) double lr,
+                            @JsonProperty("k") @JsonDeserialize(using = StrictJson.Real.class) double k,
+                            @JsonProperty("unit") ScheduleType unit,
+                            @JsonProperty("period") @JsonDeserialize(using = StrictJson.Whole.class) int period,
+                            @JsonProperty("first") @JsonDeserialize(using = StrictJson.Whole.class) int first,
+                            @JsonProperty("warmup") @JsonDeserialize(using = StrictJson.Whole.class) int warmup) {
         Check check = Check.of("inverse-sqrt");
         this.lr = check.rate("lr", lr);
         this.k = check.positive("k", k);

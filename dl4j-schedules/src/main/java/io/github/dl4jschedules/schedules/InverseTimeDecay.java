@@ -4,6 +4,7 @@ import io.github.dl4jschedules.spec.ScheduleDefinition;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Objects;
 
@@ -57,9 +58,12 @@ public final class InverseTimeDecay extends CounterSchedule {
      * @param first     added to the counter, {@code >= 0}
      */
     @JsonCreator
-    public InverseTimeDecay(@JsonProperty("lr") double lr, @JsonProperty("decay") double decay,
-                            @JsonProperty("unit") ScheduleType unit, @JsonProperty("period") int period,
-                            @JsonProperty("staircase") boolean staircase, @JsonProperty("first") int first) {
+    public InverseTimeDecay(@JsonProperty("lr") @JsonDeserialize(using = StrictJson.Real.class) double lr,
+                            @JsonProperty("decay") @JsonDeserialize(using = StrictJson.Real.class) double decay,
+                            @JsonProperty("unit") ScheduleType unit,
+                            @JsonProperty("period") @JsonDeserialize(using = StrictJson.Whole.class) int period,
+                            @JsonProperty("staircase") boolean staircase,
+                            @JsonProperty("first") @JsonDeserialize(using = StrictJson.Whole.class) int first) {
         Check check = Check.of("inverse-time");
         this.lr = check.rate("lr", lr);
         this.decay = check.rate("decay", decay);

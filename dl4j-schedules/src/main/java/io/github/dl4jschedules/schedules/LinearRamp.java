@@ -4,6 +4,7 @@ import io.github.dl4jschedules.spec.ScheduleDefinition;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Objects;
 
@@ -44,8 +45,10 @@ public final class LinearRamp extends CounterSchedule {
      * @param unit  the counter
      */
     @JsonCreator
-    public LinearRamp(@JsonProperty("from") double from, @JsonProperty("to") double to,
-                      @JsonProperty("steps") int steps, @JsonProperty("unit") ScheduleType unit) {
+    public LinearRamp(@JsonProperty("from") @JsonDeserialize(using = StrictJson.Real.class) double from,
+                      @JsonProperty("to") @JsonDeserialize(using = StrictJson.Real.class) double to,
+                      @JsonProperty("steps") @JsonDeserialize(using = StrictJson.Whole.class) int steps,
+                      @JsonProperty("unit") ScheduleType unit) {
         Check check = Check.of("linear");
         this.from = check.rate("from", from);
         this.to = check.rate("to", to);

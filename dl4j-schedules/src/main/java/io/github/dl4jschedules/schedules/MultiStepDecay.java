@@ -5,6 +5,7 @@ import io.github.dl4jschedules.spec.ValueType;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -44,8 +45,10 @@ public final class MultiStepDecay extends CounterSchedule {
      * @param unit   the counter
      */
     @JsonCreator
-    public MultiStepDecay(@JsonProperty("lr") double lr, @JsonProperty("factor") double factor,
-                          @JsonProperty("at") int[] at, @JsonProperty("unit") ScheduleType unit) {
+    public MultiStepDecay(@JsonProperty("lr") @JsonDeserialize(using = StrictJson.Real.class) double lr,
+                          @JsonProperty("factor") @JsonDeserialize(using = StrictJson.Real.class) double factor,
+                          @JsonProperty("at") @JsonDeserialize(using = StrictJson.Wholes.class) int[] at,
+                          @JsonProperty("unit") ScheduleType unit) {
         Check check = Check.of("multistep");
         this.lr = check.rate("lr", lr);
         this.factor = check.factor("factor", factor);

@@ -5,6 +5,7 @@ import io.github.dl4jschedules.spec.ValueType;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Objects;
 
@@ -84,10 +85,14 @@ public final class OneCycle extends CounterSchedule {
      * @param unit       the counter
      */
     @JsonCreator
-    public OneCycle(@JsonProperty("max") double max, @JsonProperty("total") int total,
-                    @JsonProperty("pct") double pct, @JsonProperty("div") double div,
-                    @JsonProperty("final-div") double finalDiv, @JsonProperty("anneal") Anneal anneal,
-                    @JsonProperty("three-phase") boolean threePhase, @JsonProperty("unit") ScheduleType unit) {
+    public OneCycle(@JsonProperty("max") @JsonDeserialize(using = StrictJson.Real.class) double max,
+                    @JsonProperty("total") @JsonDeserialize(using = StrictJson.Whole.class) int total,
+                    @JsonProperty("pct") @JsonDeserialize(using = StrictJson.Real.class) double pct,
+                    @JsonProperty("div") @JsonDeserialize(using = StrictJson.Real.class) double div,
+                    @JsonProperty("final-div") @JsonDeserialize(using = StrictJson.Real.class) double finalDiv,
+                    @JsonProperty("anneal") Anneal anneal,
+                    @JsonProperty("three-phase") boolean threePhase,
+                    @JsonProperty("unit") ScheduleType unit) {
         Check check = Check.of("one-cycle");
         this.max = check.rate("max", max);
         this.total = check.positive("total", total);

@@ -5,6 +5,7 @@ import io.github.dl4jschedules.spec.ValueType;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -42,7 +43,8 @@ public final class PiecewiseConstant extends CounterSchedule {
      * @param unit   the counter
      */
     @JsonCreator
-    public PiecewiseConstant(@JsonProperty("values") double[] values, @JsonProperty("at") int[] at,
+    public PiecewiseConstant(@JsonProperty("values") @JsonDeserialize(using = StrictJson.Reals.class) double[] values,
+                             @JsonProperty("at") @JsonDeserialize(using = StrictJson.Wholes.class) int[] at,
                              @JsonProperty("unit") ScheduleType unit) {
         Check check = Check.of("piecewise");
         this.at = check.boundaries("at", at);

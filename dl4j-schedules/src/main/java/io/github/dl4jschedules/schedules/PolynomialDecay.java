@@ -4,6 +4,7 @@ import io.github.dl4jschedules.spec.ScheduleDefinition;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Objects;
 
@@ -56,9 +57,12 @@ public final class PolynomialDecay extends CounterSchedule {
      * @param unit  the counter
      */
     @JsonCreator
-    public PolynomialDecay(@JsonProperty("lr") double lr, @JsonProperty("end") double end,
-                           @JsonProperty("steps") int steps, @JsonProperty("power") double power,
-                           @JsonProperty("cycle") boolean cycle, @JsonProperty("unit") ScheduleType unit) {
+    public PolynomialDecay(@JsonProperty("lr") @JsonDeserialize(using = StrictJson.Real.class) double lr,
+                           @JsonProperty("end") @JsonDeserialize(using = StrictJson.Real.class) double end,
+                           @JsonProperty("steps") @JsonDeserialize(using = StrictJson.Whole.class) int steps,
+                           @JsonProperty("power") @JsonDeserialize(using = StrictJson.Real.class) double power,
+                           @JsonProperty("cycle") boolean cycle,
+                           @JsonProperty("unit") ScheduleType unit) {
         Check check = Check.of("polynomial");
         this.lr = check.rate("lr", lr);
         this.end = check.rate("end", end);

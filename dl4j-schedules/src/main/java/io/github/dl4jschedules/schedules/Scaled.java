@@ -4,6 +4,7 @@ import io.github.dl4jschedules.spec.ScheduleDefinition;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +46,8 @@ public final class Scaled extends CounterSchedule {
      * @param of     the schedule to scale
      */
     @JsonCreator
-    public Scaled(@JsonProperty("factor") double factor, @JsonProperty("of") CounterSchedule of) {
+    public Scaled(@JsonProperty("factor") @JsonDeserialize(using = StrictJson.Real.class) double factor,
+                  @JsonProperty("of") CounterSchedule of) {
         Check check = Check.of("scaled");
         this.factor = check.rate("factor", factor);
         this.of = check.notNull("of", of);

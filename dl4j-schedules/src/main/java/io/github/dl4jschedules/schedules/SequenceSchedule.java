@@ -5,6 +5,7 @@ import io.github.dl4jschedules.spec.ValueType;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +55,8 @@ public final class SequenceSchedule extends CounterSchedule {
      */
     @JsonCreator
     public SequenceSchedule(@JsonProperty("pieces") List<? extends CounterSchedule> pieces,
-                            @JsonProperty("at") int[] at, @JsonProperty("unit") ScheduleType unit) {
+                            @JsonProperty("at") @JsonDeserialize(using = StrictJson.Wholes.class) int[] at,
+                            @JsonProperty("unit") ScheduleType unit) {
         Check check = Check.of("sequence");
         check.notNull("pieces", pieces);
         check.require(!pieces.isEmpty(), "pieces", "one or more schedules", pieces);

@@ -4,6 +4,7 @@ import io.github.dl4jschedules.spec.ScheduleDefinition;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.Objects;
 
@@ -47,9 +48,11 @@ public final class StepDecay extends CounterSchedule {
      * @param first  added to the counter, {@code >= 0}
      */
     @JsonCreator
-    public StepDecay(@JsonProperty("lr") double lr, @JsonProperty("factor") double factor,
-                     @JsonProperty("every") int every, @JsonProperty("unit") ScheduleType unit,
-                     @JsonProperty("first") int first) {
+    public StepDecay(@JsonProperty("lr") @JsonDeserialize(using = StrictJson.Real.class) double lr,
+                     @JsonProperty("factor") @JsonDeserialize(using = StrictJson.Real.class) double factor,
+                     @JsonProperty("every") @JsonDeserialize(using = StrictJson.Whole.class) int every,
+                     @JsonProperty("unit") ScheduleType unit,
+                     @JsonProperty("first") @JsonDeserialize(using = StrictJson.Whole.class) int first) {
         Check check = Check.of("step");
         this.lr = check.rate("lr", lr);
         this.factor = check.factor("factor", factor);

@@ -4,6 +4,7 @@ import io.github.dl4jschedules.spec.ScheduleDefinition;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.List;
 import java.util.Objects;
@@ -55,8 +56,10 @@ public final class Warmup extends CounterSchedule {
      * @param unit  the counter
      */
     @JsonCreator
-    public Warmup(@JsonProperty("steps") int steps, @JsonProperty("start") double start,
-                  @JsonProperty("then") CounterSchedule then, @JsonProperty("unit") ScheduleType unit) {
+    public Warmup(@JsonProperty("steps") @JsonDeserialize(using = StrictJson.Whole.class) int steps,
+                  @JsonProperty("start") @JsonDeserialize(using = StrictJson.Real.class) double start,
+                  @JsonProperty("then") CounterSchedule then,
+                  @JsonProperty("unit") ScheduleType unit) {
         Check check = Check.of("warmup");
         this.steps = check.positive("steps", steps);
         this.start = check.rate("start", start);
