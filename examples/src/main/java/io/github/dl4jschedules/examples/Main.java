@@ -36,15 +36,24 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with its error handling: bad input prints a message, not a stack trace. */
+    /**
+     * The command line with its error handling: bad input prints a message, not a stack trace; every
+     * run-time failure ends in one {@code error: ...} line and exit code 1 ({@link RunFailure}).
+     */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof IllegalArgumentException || exception instanceof java.io.UncheckedIOException) {
-                cmd.getErr().println("error: " + exception.getMessage());
-                return 1;
+            cmd.getErr().println("error: " + RunFailure.describe(exception));
+            return RunFailure.RUN_TIME;
+        });
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return run.execute(parseResult);
+            } catch (OutOfMemoryError | StackOverflowError | LinkageError e) {
+                parseResult.commandSpec().commandLine().getErr().println("error: " + RunFailure.describe(e));
+                return RunFailure.RUN_TIME;
             }
-            throw exception;
         });
         return commandLine;
     }

@@ -33,6 +33,9 @@ public final class IdxReader {
     /** Larger images than this are taken for a corrupt header (MNIST's are 28 x 28). */
     static final int MAX_SIDE = 4096;
 
+    /** Bytes after the data counted at most before giving up (a gzip bomb is not read to its end). */
+    static final long MAX_EXTRA_COUNTED = 1 << 20;
+
     private IdxReader() {
     }
 
@@ -56,9 +59,17 @@ public final class IdxReader {
 
     /**
      * Reads IDX images from a stream (plain or gzipped); {@code source} names it in messages. The
-     * stream is read to its end but not closed.
+     * stream is read to its end but not closed. The pixels the header announces must fit in half
+     * the heap still free (reading may hold two copies while it grows its buffer), checked before
+     * anything is allocated.
      */
     public static IdxImages readImages(InputStream stream, String source) {
+        Runtime runtime = Runtime.getRuntime();
+        return readImages(stream, source, runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory()));
+    }
+
+    /** {@link #readImages(InputStream, String)} with the free heap given, for tests. */
+    static IdxImages readImages(InputStream stream, String source, long freeHeap) {
         try {
             InputStream in = decompressIfGzipped(stream);
             byte[] header = readHeader(in, source, 16, "image");
@@ -74,6 +85,11 @@ public final class IdxReader {
             if (total > Integer.MAX_VALUE - 16) {
                 throw new MnistDataException(source + ": nonsensical header: " + count + " images of " + rows
                         + " x " + cols + " is " + total + " bytes, more than this reader supports");
+            }
+            if (2 * total > freeHeap) {
+                throw new MnistDataException(source + ": " + count + " images of " + rows + " x " + cols + " are "
+                        + total + " bytes, and reading them needs twice that; the JVM has " + freeHeap
+                        + " bytes of heap free (more with JAVA_OPTS=-Xmx..., or use a smaller file)");
             }
             byte[] pixels = readData(in, source, (int) total,
                     " bytes of pixels (" + count + " images of " + rows + " x " + cols + ")");
@@ -180,11 +196,12 @@ public final class IdxReader {
         }
         long extra = 0;
         byte[] skip = new byte[8192];
-        for (int n; (n = in.read(skip)) > 0; ) {
+        for (int n; extra <= MAX_EXTRA_COUNTED && (n = in.read(skip)) > 0; ) {
             extra += n;
         }
         if (extra > 0) {
-            throw new MnistDataException(source + ": " + extra + " unexpected bytes after the " + length + what
+            String counted = extra > MAX_EXTRA_COUNTED ? "more than " + MAX_EXTRA_COUNTED : Long.toString(extra);
+            throw new MnistDataException(source + ": " + counted + " unexpected bytes after the " + length + what
                     + " that the header announces");
         }
         return data;

@@ -59,6 +59,9 @@ final class RunControls implements TrainingRun.Observer, AutoCloseable {
     @Override
     public void started(MultiLayerNetwork network, int attachedHelpers) {
         this.network = network;
+        if (options.save() != null) {
+            removeStaleTemporary(options.save());
+        }
         File resume = options.resume() == null ? null : options.resume().toFile();
         controller = resume == null
                 ? RateController.attach(network)
@@ -114,19 +117,47 @@ final class RunControls implements TrainingRun.Observer, AutoCloseable {
         }
     }
 
-    /** Writes the model with the controller's and plateau's state, replacing {@code file} atomically. */
+    /**
+     * Writes the model with the controller's and plateau's state, replacing {@code file} atomically:
+     * it is written to {@code FILE.tmp} beside it, then moved over it. A save killed half-way leaves
+     * at most that one {@code FILE.tmp}, which the next save overwrites and a later run removes
+     * before it trains ({@link #removeStaleTemporary}); {@code file} itself is always a complete save.
+     */
     private void save(Path file) {
+        Path temporary = temporary(file);
         try {
             Path absolute = file.toAbsolutePath();
-            Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+            Files.deleteIfExists(temporary);
             ModelSerializer.writeModel(network, temporary.toFile(), true);
             TrainingStateStore.save(temporary.toFile(), controller, plateau);
             if (options.run() != null) {
                 options.run().addTo(temporary.toFile());
             }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the next save overwrites it
+            }
+            throw new UncheckedIOException("cannot save the model to " + file + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    /** {@code FILE.tmp}, beside {@code FILE}. */
+    static Path temporary(Path file) {
+        Path absolute = file.toAbsolutePath();
+        return absolute.resolveSibling(absolute.getFileName() + ".tmp");
+    }
+
+    /** Removes the {@code FILE.tmp} a killed save of an earlier run left. */
+    static void removeStaleTemporary(Path file) {
+        try {
+            Files.deleteIfExists(temporary(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the model to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot remove " + temporary(file) + " left by an interrupted save: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -120,6 +120,8 @@ public final class TrainCommand implements Callable<Integer> {
             FastPath.selectNativeBuild();
         }
         TrainingData trainingData = TrainingData.load(run.data(), run.batch(), run.seed(), run.trainLimit(), run.testLimit());
+        ModelFit.check(run.model(), trainingData.height(), trainingData.width(), run.batch(),
+                (long) trainingData.trainSize() + trainingData.testSize());
         TrainingRun.Settings settings = new TrainingRun.Settings(run.model(), run.updater(), schedule, run.epochs(),
                 run.seed(), !noFast, resume);
         Map<String, String> provenance = provenance(run, saved == null ? schedule.toString() : saved.schedule(), trainingData);
@@ -222,9 +224,15 @@ public final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--resume: no such file " + resume);
         }
+        if (uiPort != null && (uiPort < 1 || uiPort > 65535)) {
+            throw usage("--ui must be a port from 1 to 65535, got " + uiPort);
+        }
         Validation.requirePositive(spec, "--epochs", epochs);
         Validation.requirePositive(spec, "--batch", batch);
         limits.validate(spec);
+        OutputPaths.requireWritable("--out", out);
+        OutputPaths.requireWritable("--save", save);
+        OutputPaths.requireWritable("--record", record);
         if (out != null) {
             String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!name.endsWith(".csv") && !name.endsWith(".json")) {

@@ -42,7 +42,8 @@ public record TrainingData(DataSetIterator train, DataSetIterator test, int heig
      * @param seed       seed of the per-epoch shuffling
      * @param trainLimit use the first this many training examples at most
      * @param testLimit  use the first this many test examples at most
-     * @throws io.github.dl4jschedules.examples.data.MnistDataException naming the file and the problem
+     * @throws io.github.dl4jschedules.examples.data.MnistDataException naming the file and the problem, or
+     *         if the test images are not of the training images' size
      */
     public static TrainingData load(String data, int batch, long seed, int trainLimit, int testLimit) {
         if (DOWNLOAD.equals(data)) {
@@ -55,6 +56,12 @@ public record TrainingData(DataSetIterator train, DataSetIterator test, int heig
         MnistSource source = BUNDLED.equals(data) ? MnistSource.bundled() : MnistSource.directory(Path.of(data));
         MnistData train = source.load(MnistSource.Split.TRAIN, trainLimit);
         MnistData test = source.load(MnistSource.Split.TEST, testLimit);
+        if (test.images().rows() != train.images().rows() || test.images().cols() != train.images().cols()) {
+            throw new io.github.dl4jschedules.examples.data.MnistDataException(source.description()
+                    + ": the test images are " + test.images().rows() + " x " + test.images().cols()
+                    + ", the training images " + train.images().rows() + " x " + train.images().cols()
+                    + "; both splits must have one image size");
+        }
         return new TrainingData(train.iterator(batch, seed), test.iterator(batch),
                 train.images().rows(), train.images().cols(), train.size(), test.size(), source.description());
     }
