@@ -64,7 +64,7 @@ public final class InverseSqrtDecay extends CounterSchedule {
                             @JsonProperty("warmup") @JsonDeserialize(using = StrictJson.Whole.class) int warmup) {
         Check check = Check.of("inverse-sqrt");
         this.lr = check.rate("lr", lr);
-        this.k = check.positive("k", k);
+        this.k = check.magnitude("k", k);
         check.require(Double.isFinite(lr * k), "k", "such that lr*k is finite", k);
         this.unit = check.notNull("unit", unit);
         this.period = check.positive("period", period);
