@@ -95,6 +95,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Print one line per run instead of a progress bar.")
     boolean noProgress;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = {"Runs trained at the same time, each with one native thread (default: the available cores, here ${DEFAULT-VALUE}).",
+                    "The results are those of --jobs 1; only the seconds change."})
+    int jobs = Jobs.defaultJobs();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -136,7 +141,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         try (GridProgress progress = new GridProgress(console, !noProgress && System.console() != null, keys.size(),
                 finished, epochs)) {
-            return new GridRunner(store).trainMissing(keys, progress);
+            return new GridRunner(store, jobs).trainMissing(keys, progress);
         }
     }
 
@@ -151,7 +156,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         String title = name(model) + ", " + (TrainingData.BUNDLED.equals(data.data()) ? "bundled MNIST subset" : data.data());
         RunsCsv.write(out.resolve("runs.csv"), ours);
         RunsCsv.writeRates(out.resolve("rates.csv"), keys, store);
-        List<Summary.Row> rows = Summary.of(all, target, settleEpochs);
+        List<Summary.Row> rows = Summary.of(all, target, settleEpochs,
+                (int) Math.ceil(sample.trainSize() / (double) batch));
         SummaryTables.writeCsv(out.resolve("summary.csv"), rows, target, settleEpochs);
         SummaryTables.writeMarkdown(out.resolve("summary.md"), rows, context(grid, sample), target, settleEpochs);
         BenchmarkCharts.writeEpochCharts(out, all, title);
@@ -211,6 +217,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         values.put("target", target);
         values.put("settle_epochs", settleEpochs);
         values.put("fast_path", true);
+        values.put("jobs", jobs);
         values.put("runs_wall_seconds_total", runSeconds);
         values.put("runs_trained_this_session", trained);
         values.put("session_wall_seconds", sessionSeconds);
@@ -235,6 +242,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         data.validate(spec);
         Validation.require(spec, target > 0 && target <= 1, "--target must be in (0, 1] (a fraction: 0.97 for 97%), got " + target);
         Validation.requirePositive(spec, "--settle-epochs", settleEpochs);
+        Validation.requirePositive(spec, "--jobs", jobs);
         Validation.require(spec, !(defaultGrid && !schedules.isEmpty()), "give either --default-grid or --schedule, not both");
         for (Path peer : peers) {
             Validation.require(spec, Files.isRegularFile(peer), "--peer: no such file " + peer);

@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * Progress over a whole grid. On a terminal, one bar counts the grid's epochs (finished runs
  * included) with the time left, estimated from the epochs trained so far in this session; otherwise
- * one line per finished run with the runs left and the estimated time.
+ * one line per finished run with the runs left and the estimated time. Safe to call from the
+ * {@code --jobs} threads that train runs at the same time: every method is synchronized.
  */
 final class GridProgress implements AutoCloseable {
 
@@ -24,6 +25,7 @@ final class GridProgress implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final ProgressBar bar;
     private int done;
+    private int started;
 
     /**
      * @param showBar      draw a bar (on a terminal) instead of printing lines
@@ -46,24 +48,34 @@ final class GridProgress implements AutoCloseable {
                 .build() : null;
     }
 
-    /** What the run about to start reports: each epoch moves the bar. */
-    TrainingRun.Observer observer(RunKey key) {
+    /** Names the run that starts now (the last one started) on the bar. */
+    synchronized void runStarted(RunKey key) {
+        started++;
         if (bar != null) {
-            bar.setExtraMessage(String.format(Locale.ROOT, " run %d/%d %s %s seed %d", done + 1, totalRuns,
-                    key.cell().updaterName(), key.cell().label(), key.seed()));
+            bar.setExtraMessage(String.format(Locale.ROOT, " run %d/%d %s %s seed %d",
+                    totalRuns - remainingAtStart + started, totalRuns, key.cell().updaterName(), key.cell().label(),
+                    key.seed()));
         }
+    }
+
+    /** What a run reports: each epoch moves the bar. */
+    TrainingRun.Observer observer() {
         return new TrainingRun.Observer() {
             @Override
             public void epochDone(EpochResult result) {
-                if (bar != null) {
-                    bar.step();
-                }
+                step();
             }
         };
     }
 
+    private synchronized void step() {
+        if (bar != null) {
+            bar.step();
+        }
+    }
+
     /** Reports a finished run. */
-    void runDone(RunKey key, List<EpochResult> epochs, double seconds) {
+    synchronized void runDone(RunKey key, List<EpochResult> epochs, double seconds) {
         done++;
         if (bar != null) {
             return;
@@ -78,7 +90,7 @@ final class GridProgress implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (bar != null) {
             bar.close();
         }

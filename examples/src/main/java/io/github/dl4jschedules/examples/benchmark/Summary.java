@@ -16,7 +16,10 @@ import java.util.Map;
  *   accuracy and mean training loss;</li>
  *   <li><b>epochs to target</b>: the first epoch {@code e} with test accuracy {@code >= target};
  *   <b>seconds to target</b>: the training seconds of epochs {@code 1..e} (evaluation excluded); both
- *   averaged over the seeds that reached the target, {@code reached} of {@code s};</li>
+ *   averaged over the seeds that reached the target, {@code reached} of {@code s};
+ *   <b>updates to target</b>: the optimiser steps of epochs {@code 1..e},
+ *   {@code e * ceil(n / batch)} for {@code n} training examples (every epoch takes the same number of
+ *   steps), averaged likewise; unlike the seconds, it does not depend on the machine or its load;</li>
  *   <li><b>settle spread</b>: how tightly the accuracy settles, the mean over seeds of
  *   {@code max - min} of the test accuracy over the last {@code K} epochs ({@code K = min(settleEpochs, E)});</li>
  *   <li><b>epoch seconds</b>: the mean training seconds of one epoch over all epochs of all seeds.</li>
@@ -52,12 +55,13 @@ final class Summary {
      * @param reached         seeds that reached the target accuracy
      * @param epochsToTarget  mean over the seeds that reached it; NaN when none did
      * @param secondsToTarget mean over the seeds that reached it; NaN when none did
+     * @param updatesToTarget mean over the seeds that reached it; NaN when none did
      * @param settleSpread    mean over seeds of (max - min) test accuracy over the last K epochs
      * @param epochSeconds    mean training seconds per epoch
      */
     public record Row(String framework, String updater, String label, String schedule, int runs,
                       Stat finalAccuracy, Stat finalLoss, int reached, double epochsToTarget, double secondsToTarget,
-                      double settleSpread, double epochSeconds) {
+                      double updatesToTarget, double settleSpread, double epochSeconds) {
     }
 
     private Summary() {
@@ -67,9 +71,10 @@ final class Summary {
      * Summarises runs by framework, updater and schedule.
      *
      * @param target       the test accuracy to reach, in [0, 1]
-     * @param settleEpochs K, the number of last epochs whose spread is measured, {@code >= 1}
+     * @param settleEpochs    K, the number of last epochs whose spread is measured, {@code >= 1}
+     * @param updatesPerEpoch optimiser steps per epoch, {@code ceil(n / batch)}
      */
-    public static List<Row> of(List<RunResult> runs, double target, int settleEpochs) {
+    public static List<Row> of(List<RunResult> runs, double target, int settleEpochs, int updatesPerEpoch) {
         Map<String, List<RunResult>> groups = new LinkedHashMap<>();
         for (RunResult run : runs) {
             groups.computeIfAbsent(run.framework() + "\n" + run.updater() + "\n" + run.schedule(),
@@ -77,18 +82,19 @@ final class Summary {
         }
         List<Row> rows = new ArrayList<>();
         for (List<RunResult> group : groups.values()) {
-            rows.add(row(group, target, settleEpochs));
+            rows.add(row(group, target, settleEpochs, updatesPerEpoch));
         }
         return rows;
     }
 
-    private static Row row(List<RunResult> group, double target, int settleEpochs) {
+    private static Row row(List<RunResult> group, double target, int settleEpochs, int updatesPerEpoch) {
         int s = group.size();
         double[] accuracy = new double[s];
         double[] loss = new double[s];
         double[] spread = new double[s];
         List<Double> epochsTo = new ArrayList<>();
         List<Double> secondsTo = new ArrayList<>();
+        List<Double> updatesTo = new ArrayList<>();
         double epochSeconds = 0;
         int epochCount = 0;
         for (int i = 0; i < s; i++) {
@@ -102,6 +108,7 @@ final class Summary {
                 if (e.testAccuracy() >= target) {
                     epochsTo.add((double) e.epoch());
                     secondsTo.add(elapsed);
+                    updatesTo.add((double) e.epoch() * updatesPerEpoch);
                     break;
                 }
             }
@@ -112,7 +119,7 @@ final class Summary {
         }
         RunResult first = group.get(0);
         return new Row(first.framework(), first.updater(), first.label(), first.schedule(), s,
-                Stat.of(accuracy), Stat.of(loss), epochsTo.size(), mean(epochsTo), mean(secondsTo), mean(spread),
+                Stat.of(accuracy), Stat.of(loss), epochsTo.size(), mean(epochsTo), mean(secondsTo), mean(updatesTo), mean(spread),
                 epochSeconds / epochCount);
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
 final class SummaryTables {
 
     static final String CSV_HEADER = "framework,updater,label,schedule,runs,final_accuracy_mean,final_accuracy_std,"
-            + "final_loss_mean,final_loss_std,target,reached,epochs_to_target_mean,seconds_to_target_mean,"
+            + "final_loss_mean,final_loss_std,target,reached,epochs_to_target_mean,seconds_to_target_mean,updates_to_target_mean,"
             + "settle_epochs,settle_spread_mean,epoch_seconds_mean";
 
     private SummaryTables() {
@@ -31,7 +31,8 @@ final class SummaryTables {
             lines.add(Csv.line(r.framework(), r.updater(), r.label(), r.schedule(), r.runs(),
                     Csv.number(r.finalAccuracy().mean()), Csv.number(r.finalAccuracy().std()),
                     Csv.number(r.finalLoss().mean()), Csv.number(r.finalLoss().std()), target, r.reached(),
-                    Csv.number(r.epochsToTarget()), Csv.number(r.secondsToTarget()), settleEpochs,
+                    Csv.number(r.epochsToTarget()), Csv.number(r.secondsToTarget()),
+                    Csv.number(r.updatesToTarget()), settleEpochs,
                     Csv.number(r.settleSpread()), Csv.number(r.epochSeconds())));
         }
         AtomicFiles.writeLines(file, lines);
@@ -50,15 +51,15 @@ final class SummaryTables {
         lines.add("");
         lines.add((frameworks ? "| framework " : "") + "| updater | schedule | final test accuracy | final train loss "
                 + "| reached " + targetText + " | epochs to " + targetText + " | seconds to " + targetText
-                + " | settle spread (last " + settleEpochs + ") | s/epoch |");
-        lines.add((frameworks ? "|---" : "") + "|---|---|---:|---:|---:|---:|---:|---:|---:|");
+                + " | updates to " + targetText + " | settle spread (last " + settleEpochs + ") | s/epoch |");
+        lines.add((frameworks ? "|---" : "") + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Summary.Row r : rows) {
             lines.add((frameworks ? "| " + cell(r.framework()) + " " : "") + "| " + cell(r.updater()) + " | "
                     + cell(r.label()) + " | " + String.format(Locale.ROOT, "%.2f%%", 100 * r.finalAccuracy().mean())
                     + plusMinus(100 * r.finalAccuracy().std(), "%.2f") + " | "
                     + String.format(Locale.ROOT, "%.4f", r.finalLoss().mean()) + plusMinus(r.finalLoss().std(), "%.4f")
                     + " | " + r.reached() + "/" + r.runs() + " | " + orDash(r.epochsToTarget(), "%.1f") + " | "
-                    + orDash(r.secondsToTarget(), "%.1f") + " | " + orDash(100 * r.settleSpread(), "%.2f pp")
+                    + orDash(r.secondsToTarget(), "%.1f") + " | " + orDash(r.updatesToTarget(), "%.0f") + " | " + orDash(100 * r.settleSpread(), "%.2f pp")
                     + " | " + orDash(r.epochSeconds(), "%.2f") + " |");
         }
         lines.add("");
@@ -71,7 +72,9 @@ final class SummaryTables {
         lines.add("Columns: mean over seeds ± the sample standard deviation; *final* is the last epoch (train loss "
                 + "is the mean mini-batch loss of that epoch). *Epochs/seconds to " + targetText + "*: first epoch "
                 + "whose test accuracy is >= " + targetText + ", and the training seconds up to its end (evaluation "
-                + "excluded), averaged over the seeds that reached it (*reached*). *Settle spread*: mean over seeds "
+                + "excluded), averaged over the seeds that reached it (*reached*); *updates to " + targetText + "*: the "
+                + "optimiser steps up to that epoch (epoch x steps per epoch), which, unlike the seconds, do not "
+                + "depend on the machine's load. *Settle spread*: mean over seeds "
                 + "of max - min test accuracy over the last " + settleEpochs + " epochs, in percentage points. "
                 + "*s/epoch*: mean training seconds per epoch.");
         AtomicFiles.writeLines(file, lines);

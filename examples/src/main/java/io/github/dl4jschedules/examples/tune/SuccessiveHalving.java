@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Successive halving (Jamieson and Talwalkar 2016; the inner loop of Li et al., "Hyperband", JMLR 2018)
@@ -111,8 +115,31 @@ public final class SuccessiveHalving {
         return total;
     }
 
-    /** Runs every rung. */
+    /** Runs every rung, one trial after the other. */
     public Result run(Evaluator evaluator) {
+        return run(evaluator, 1);
+    }
+
+    /**
+     * Runs every rung, training up to {@code jobs} trials of a rung at the same time (the trials of a
+     * rung are independent; the next rung waits for the whole rung). The result is that of
+     * {@link #run(Evaluator)} whenever the evaluator's accuracy depends on the trial and epochs alone.
+     *
+     * @param jobs trials trained at the same time, {@code >= 1}
+     */
+    public Result run(Evaluator evaluator, int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            return run(evaluator, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Result run(Evaluator evaluator, ExecutorService pool) {
         int[] sizes = rungSizes();
         int[] budgets = budgets();
         double[][] accuracy = new double[trials][sizes.length];
@@ -125,8 +152,14 @@ public final class SuccessiveHalving {
             current.add(t);
         }
         for (int rung = 0; rung < sizes.length; rung++) {
+            int epochs = budgets[rung];
+            List<Future<Double>> futures = new ArrayList<>();
             for (int trial : current) {
-                accuracy[trial][rung] = evaluator.accuracy(trial, budgets[rung]);
+                futures.add(pool.submit(() -> evaluator.accuracy(trial, epochs)));
+            }
+            for (int i = 0; i < current.size(); i++) {
+                int trial = current.get(i);
+                accuracy[trial][rung] = result(futures.get(i));
                 rungs[trial] = rung + 1;
             }
             int column = rung;
@@ -143,6 +176,18 @@ public final class SuccessiveHalving {
         ranking.sort(Comparator.<Integer>comparingInt(t -> -rungs[t])
                 .thenComparing((a, b) -> byAccuracy(accuracy, rungs[a] - 1).compare(a, b)));
         return new Result(budgets, accuracy, rungs, List.copyOf(ranking));
+    }
+
+    private static double result(Future<Double> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new IllegalStateException("a trial failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training the trials", e);
+        }
     }
 
     /** Higher accuracy at {@code rung} first, NaN last, ties to the lower trial number. */

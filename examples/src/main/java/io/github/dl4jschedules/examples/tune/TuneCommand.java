@@ -1,6 +1,7 @@
 package io.github.dl4jschedules.examples.tune;
 
 import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.examples.benchmark.Jobs;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.Validation;
@@ -77,6 +78,11 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for trials.md, trials.csv, provenance.json.")
     Path out;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = {"Trials of a rung trained at the same time, each with one native thread (default: the available cores, here ${DEFAULT-VALUE}).",
+                    "The results are those of --jobs 1."})
+    int jobs = Jobs.defaultJobs();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -103,7 +109,7 @@ public final class TuneCommand implements Callable<Integer> {
             console.printf(Locale.ROOT, "trial %d, %d epoch%s: test accuracy %.2f%%  %s%n", trial, epochs,
                     epochs == 1 ? "" : "s", 100 * accuracy, specs.get(trial));
             return accuracy;
-        });
+        }, jobs);
 
         TrialTables.writeCsv(out.resolve("trials.csv"), specs, result);
         TrialTables.writeMarkdown(out.resolve("trials.md"), preamble, specs, result);
@@ -161,6 +167,7 @@ public final class TuneCommand implements Callable<Integer> {
         values.putAll(data.limits().provenance());
         values.put("best", specs.get(result.best()));
         values.put("fast_path", true);
+        values.put("jobs", jobs);
         try {
             AtomicFiles.writeString(out.resolve("provenance.json"),
                     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(values) + "\n");
@@ -171,6 +178,7 @@ public final class TuneCommand implements Callable<Integer> {
 
     private SuccessiveHalving validate() {
         Validation.requirePositive(spec, "--batch", batch);
+        Validation.requirePositive(spec, "--jobs", jobs);
         data.validate(spec);
         try {
             SuccessiveHalving halving = new SuccessiveHalving(trials, minEpochs, eta);

@@ -35,11 +35,11 @@ class BenchmarkCommandTest {
     private static Path twoRuns;
     private static CommandRun first;
 
-    /** The two-run grid: one schedule, two seeds, two epochs on 300 training and 200 test images. */
+    /** The two-run grid: one schedule, two seeds, two epochs on 300 training and 200 test images, both at once. */
     @BeforeAll
     static void runTwoRunGrid() {
         twoRuns = shared.resolve("two-runs");
-        first = benchmark(twoRuns, "--schedule", SPEC, "--seeds", "3,4");
+        first = benchmark(twoRuns, "--schedule", SPEC, "--seeds", "3,4", "--jobs", "2");
         assertThat(first.exitCode()).as(first.err()).isZero();
     }
 
@@ -59,7 +59,7 @@ class BenchmarkCommandTest {
                 .isEqualTo("run_id,iteration,rate,loss");
         assertThat(lines(twoRuns.resolve("summary.csv"))).hasSize(2).first().isEqualTo("framework,updater,label,schedule,"
                 + "runs,final_accuracy_mean,final_accuracy_std,final_loss_mean,final_loss_std,target,reached,"
-                + "epochs_to_target_mean,seconds_to_target_mean,settle_epochs,settle_spread_mean,epoch_seconds_mean");
+                + "epochs_to_target_mean,seconds_to_target_mean,updates_to_target_mean,settle_epochs,settle_spread_mean,epoch_seconds_mean");
         assertThat(Files.readString(twoRuns.resolve("summary.md")))
                 .contains("| updater | schedule | final test accuracy | final train loss | reached 50.00% |")
                 .contains("- adam " + SPEC + ": `exponential(lr=0.003, rate=0.5, unit=epoch, period=1, staircase=false, first=0, min=0.0)`");
@@ -74,6 +74,29 @@ class BenchmarkCommandTest {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .hasSize(4).allMatch(name -> name.matches("[0-9a-f]{12}(\\.rates)?\\.csv"));
         }
+    }
+
+    /** Two runs trained at the same time give the numbers of the same runs trained one after the other. */
+    @Test
+    void concurrentRunsGiveTheSequentialResults(@TempDir Path out) throws IOException {
+        CommandRun sequential = benchmark(out, "--schedule", SPEC, "--seeds", "3,4", "--jobs", "1");
+        assertThat(sequential.exitCode()).as(sequential.err()).isZero();
+        assertThat(withoutSecondsColumn(out.resolve("runs.csv"))).hasSize(1 + 2 * 2)
+                .isEqualTo(withoutSecondsColumn(twoRuns.resolve("runs.csv")));
+        assertThat(lines(out.resolve("rates.csv"))).isEqualTo(lines(twoRuns.resolve("rates.csv")));
+        assertThat(withoutTimes(out.resolve("summary.csv"))).isEqualTo(withoutTimes(twoRuns.resolve("summary.csv")));
+        assertThat(Files.readString(twoRuns.resolve("provenance.json"))).contains("\"jobs\" : 2");
+    }
+
+    @Test
+    void rejectsZeroJobs(@TempDir Path out) {
+        CommandRun run = benchmark(out, "--schedule", SPEC, "--jobs", "0");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("--jobs");
+    }
+
+    private static List<String> withoutSecondsColumn(Path runsCsv) throws IOException {
+        return lines(runsCsv).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
     }
 
     @Test
@@ -132,6 +155,8 @@ class BenchmarkCommandTest {
         } else {
             assertThat(number(summary, "epochs_to_target_mean")).isCloseTo(mean(epochsTo), within(1e-12));
             assertThat(number(summary, "seconds_to_target_mean")).isCloseTo(mean(secondsTo), within(1e-12));
+            // 300 training images in batches of 50: 6 updates per epoch
+            assertThat(number(summary, "updates_to_target_mean")).isCloseTo(6 * mean(epochsTo), within(1e-12));
         }
         assertThat(number(summary, "settle_spread_mean")).isCloseTo(mean(spread), within(1e-12));
         assertThat(number(summary, "epoch_seconds_mean")).isCloseTo(secondsSum / 4, within(1e-12));

@@ -27,7 +27,7 @@ class SummaryTest {
         RunResult one = run("dl4j", "a", 1, 0.80, 1.0, 1, 0.90, 0.5, 2, 0.88, 0.3, 3);
         RunResult two = run("dl4j", "a", 2, 0.70, 1.2, 2, 0.84, 0.6, 2, 0.92, 0.5, 2);
 
-        Summary.Row row = Summary.of(List.of(one, two), 0.85, 2).get(0);
+        Summary.Row row = Summary.of(List.of(one, two), 0.85, 2, 10).get(0);
 
         assertThat(row.runs()).isEqualTo(2);
         assertThat(row.finalAccuracy().mean()).isCloseTo(0.90, within(1e-12));
@@ -37,6 +37,8 @@ class SummaryTest {
         assertThat(row.reached()).isEqualTo(2);
         assertThat(row.epochsToTarget()).isCloseTo(2.5, within(1e-12));
         assertThat(row.secondsToTarget()).isCloseTo(4.5, within(1e-12));
+        // 10 updates per epoch: seed 1 after 2 * 10, seed 2 after 3 * 10
+        assertThat(row.updatesToTarget()).isCloseTo(25, within(1e-12));
         // last 2 epochs: seed 1 0.90 - 0.88 = 0.02, seed 2 0.92 - 0.84 = 0.08
         assertThat(row.settleSpread()).isCloseTo(0.05, within(1e-12));
         assertThat(row.epochSeconds()).isCloseTo(12.0 / 6, within(1e-12));
@@ -44,18 +46,19 @@ class SummaryTest {
 
     @Test
     void undefinedValuesAreNaN() {
-        Summary.Row row = Summary.of(List.of(run("dl4j", "a", 1, 0.5, 1.0, 1)), 0.9, 3).get(0);
+        Summary.Row row = Summary.of(List.of(run("dl4j", "a", 1, 0.5, 1.0, 1)), 0.9, 3, 10).get(0);
         assertThat(row.finalAccuracy().std()).isNaN();
         assertThat(row.reached()).isZero();
         assertThat(row.epochsToTarget()).isNaN();
         assertThat(row.secondsToTarget()).isNaN();
+        assertThat(row.updatesToTarget()).isNaN();
         assertThat(row.settleSpread()).isZero();
     }
 
     @Test
     void rowsPerFrameworkUpdaterAndScheduleInOrderOfAppearance() {
         List<Summary.Row> rows = Summary.of(List.of(run("dl4j", "b", 1, 0.5, 1, 1), run("dl4j", "a", 1, 0.5, 1, 1),
-                run("pytorch", "b", 1, 0.5, 1, 1), run("dl4j", "b", 2, 0.5, 1, 1)), 0.9, 1);
+                run("pytorch", "b", 1, 0.5, 1, 1), run("dl4j", "b", 2, 0.5, 1, 1)), 0.9, 1, 10);
         assertThat(rows).extracting(r -> r.framework() + " " + r.schedule() + " " + r.runs())
                 .containsExactly("dl4j b 2", "dl4j a 1", "pytorch b 1");
     }

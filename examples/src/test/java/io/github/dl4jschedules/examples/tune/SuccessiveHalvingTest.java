@@ -3,6 +3,7 @@ package io.github.dl4jschedules.examples.tune;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -93,6 +94,28 @@ class SuccessiveHalvingTest {
             }
         }
         return trials;
+    }
+
+    /** Concurrent trials (which finish in any order) give the sequential run's result. */
+    @Test
+    void concurrentTrialsGiveTheSequentialResult() {
+        SuccessiveHalving halving = new SuccessiveHalving(9, 1, 3);
+        SuccessiveHalving.Evaluator evaluator = (trial, epochs) -> {
+            try {
+                Thread.sleep((9 - trial) * 2L); // later trials finish first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ((trial * 7) % 9) / 10.0 + epochs / 100.0;
+        };
+        SuccessiveHalving.Result sequential = halving.run(evaluator);
+        SuccessiveHalving.Result concurrent = halving.run(evaluator, 4);
+        assertThat(Arrays.deepToString(concurrent.accuracy())).isEqualTo(Arrays.deepToString(sequential.accuracy()));
+        assertThat(concurrent.rungs()).containsExactly(sequential.rungs());
+        assertThat(concurrent.ranking()).isEqualTo(sequential.ranking());
+        // (t * 7) % 9 is largest (8) for t = 5: the winner after 9 epochs
+        assertThat(concurrent.best()).isEqualTo(5);
+        assertThatThrownBy(() -> halving.run(evaluator, 0)).hasMessage("--jobs must be >= 1, got 0");
     }
 
     @Test
