@@ -8,19 +8,8 @@ import java.util.Arrays;
 /**
  * The one validation path of every schedule: each check throws {@link IllegalArgumentException}
  * with "{@code <schedule>: <parameter> must be <rule>, got <parameter>=<value>}".
- *
- * <p>Rates, scale factors and divisors are bounded by {@link #MAX_MAGNITUDE} (and divisors from below
- * by its inverse) so that no product a schedule forms, even through the deepest composition the spec
- * language allows ({@link io.github.dl4jschedules.spec.SpecParser#MAX_NESTING} levels of {@code scaled}), leaves the range of
- * {@code double}: a valid schedule never returns NaN, infinity or a negative rate.
  */
 final class Check {
-
-    /**
-     * The largest rate, scale factor or multiplier a schedule accepts, {@code 1e6}: far above any rate
-     * that trains, and small enough that {@code 1e6^(1 + nesting limit)} stays finite.
-     */
-    static final double MAX_MAGNITUDE = 1e6;
 
     private final String schedule;
 
@@ -35,15 +24,6 @@ final class Check {
     /** Finite and {@code >= 0}: rates. */
     double rate(String parameter, double value) {
         require(Double.isFinite(value) && value >= 0, parameter, "finite and >= 0", value);
-        require(value <= MAX_MAGNITUDE, parameter, "<= " + MAX_MAGNITUDE, value);
-        return value;
-    }
-
-    /** A multiplier or divisor: finite, in {@code [1/MAX_MAGNITUDE, MAX_MAGNITUDE]}. */
-    double magnitude(String parameter, double value) {
-        require(Double.isFinite(value) && value > 0, parameter, "finite and > 0", value);
-        require(value >= 1 / MAX_MAGNITUDE && value <= MAX_MAGNITUDE, parameter,
-                "in [" + 1 / MAX_MAGNITUDE + ", " + MAX_MAGNITUDE + "]", value);
         return value;
     }
 

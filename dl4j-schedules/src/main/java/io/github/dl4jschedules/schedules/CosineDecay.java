@@ -85,7 +85,7 @@ public final class CosineDecay extends CounterSchedule {
     @Override
     public double valueAt(long n) {
         double fraction = (double) Math.min(n, steps) / steps;
-        return min + (lr - min) * (1 + Math.cos(Math.PI * fraction)) / 2;
+        return min + (lr - min) * ((1 + Math.cos(Math.PI * fraction)) / 2);   // halved first: no overflow near Double.MAX_VALUE
     }
 
     @Override

@@ -148,7 +148,7 @@ public final class CosineRestarts extends CounterSchedule {
             length = period * Math.pow(mult, i);
         }
         double peak = Math.max(min, lr * Math.pow(decay, cycle));
-        return min + (peak - min) * (1 + Math.cos(Math.PI * sinceRestart / length)) / 2;
+        return min + (peak - min) * ((1 + Math.cos(Math.PI * sinceRestart / length)) / 2);   // no overflow near Double.MAX_VALUE
     }
 
     /**

@@ -64,7 +64,7 @@ public final class InverseSqrtDecay extends CounterSchedule {
                             @JsonProperty("warmup") @JsonDeserialize(using = StrictJson.Whole.class) int warmup) {
         Check check = Check.of("inverse-sqrt");
         this.lr = check.rate("lr", lr);
-        this.k = check.magnitude("k", k);
+        this.k = check.positive("k", k);
         check.require(Double.isFinite(lr * k), "k", "such that lr*k is finite", k);
         this.unit = check.notNull("unit", unit);
         this.period = check.positive("period", period);
@@ -115,7 +115,7 @@ public final class InverseSqrtDecay extends CounterSchedule {
         if (warmup == 0) {
             return lr * k / Math.sqrt(tau);
         }
-        return tau < warmup ? lr * k * tau / warmup : lr * k * Math.sqrt(warmup / tau);
+        return tau < warmup ? lr * k * (tau / warmup) : lr * k * Math.sqrt(warmup / tau);   // tau/W < 1 first: no overflow
     }
 
     @Override

@@ -98,9 +98,9 @@ public final class OneCycle extends CounterSchedule {
         this.total = check.positive("total", total);
         check.require(pct > 0 && pct < 1, "pct", "in (0, 1)", pct);
         this.pct = pct;
-        this.div = check.magnitude("div", div);
+        this.div = check.positive("div", div);
         check.require(Double.isFinite(max / div), "div", "such that max/div is finite", div);
-        this.finalDiv = check.magnitude("final-div", finalDiv);
+        this.finalDiv = check.positive("final-div", finalDiv);
         check.require(Double.isFinite(max / div / finalDiv), "final-div", "such that max/div/final-div is finite",
                 finalDiv);
         this.anneal = check.notNull("anneal", anneal);
