@@ -13,7 +13,7 @@ Expected values come only from independent references:
   * PyTorch's own schedulers, stepped on a real SGD optimizer (torch.optim.lr_scheduler);
   * published closed forms of Keras, fairseq and Optax, re-implemented below from their source
     (each function cites the file it follows), evaluated in float64;
-  * the lecture formulas of learning-rate-decay.md (project docs).
+  * the lecture formulas of docs/learning-rate-decay.md.
 Nothing here reads or runs the Java code.
 
 As a guard against mapping mistakes (wrong counter offset, wrong parameter translation), every
@@ -331,17 +331,17 @@ def fairseq_inverse_sqrt(lr, warmup_updates, warmup_init_lr=0.0):
 
 
 def lecture_inverse_time(alpha0, decay_rate):
-    """learning-rate-decay.md (project docs): alpha = alpha0 / (1 + decay_rate * epoch_num), epochs from 1."""
+    """docs/learning-rate-decay.md: alpha = alpha0 / (1 + decay_rate * epoch_num), epochs from 1."""
     return lambda epoch_num: alpha0 / (1 + decay_rate * epoch_num)
 
 
 def lecture_exponential(alpha0, base):
-    """learning-rate-decay.md (project docs): alpha = base^epoch_num * alpha0, epochs from 1."""
+    """docs/learning-rate-decay.md: alpha = base^epoch_num * alpha0, epochs from 1."""
     return lambda epoch_num: base ** epoch_num * alpha0
 
 
 def lecture_inverse_sqrt(alpha0, k):
-    """learning-rate-decay.md (project docs): alpha = k / sqrt(epoch_num) * alpha0 (or t = mini-batch
+    """docs/learning-rate-decay.md: alpha = k / sqrt(epoch_num) * alpha0 (or t = mini-batch
     number), counted from 1."""
     return lambda t: k / math.sqrt(t) * alpha0
 
