@@ -1,0 +1,43 @@
+package io.github.dl4jschedules.interchange;
+
+import org.nd4j.linalg.schedule.ISchedule;
+
+/**
+ * Schedules from Python frameworks' configurations. Each method returns a schedule of the catalogue
+ * (a composite where needed) counting in {@code iteration}s, whose {@code valueAt(n, epoch)} is the
+ * rate of update {@code n} (n updates done before it): PyTorch's scheduler stepped once per update,
+ * Keras' {@code optimizer.iterations}, Hugging Face's {@code current_step}. A class or argument the
+ * reader does not know, or cannot reproduce exactly, is an {@link IllegalArgumentException} naming it.
+ * The formulas and the differences are in {@link KerasReader}, {@link PyTorchReader} and
+ * {@link HuggingFaceReader}.
+ */
+public final class Interchange {
+
+    private Interchange() {
+    }
+
+    /**
+     * A Keras schedule: {@code {"class_name": "ExponentialDecay", "config": {...}}} (Keras 3's
+     * {@code module} and {@code registered_name} accepted), or a plain number for a constant rate.
+     */
+    public static ISchedule fromKeras(String json) {
+        return KerasReader.read(JsonArgs.parse(json));
+    }
+
+    /**
+     * A PyTorch scheduler: {@code {"scheduler": "StepLR", "lr": 0.1, "kwargs": {"step_size": 30}}},
+     * {@code lr} the optimizer's base rate; {@code SequentialLR}'s {@code kwargs.schedulers} is a list
+     * of such objects without {@code lr}.
+     */
+    public static ISchedule fromPyTorch(String json) {
+        return PyTorchReader.read(JsonArgs.parse(json));
+    }
+
+    /**
+     * A Hugging Face transformers schedule: {@code {"lr_scheduler_type": "cosine", "learning_rate":
+     * 5e-5, "num_warmup_steps": 100, "num_training_steps": 1000, "lr_scheduler_kwargs": {}}}.
+     */
+    public static ISchedule fromHuggingFace(String json) {
+        return HuggingFaceReader.read(JsonArgs.parse(json));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Readers that turn another framework's schedule configuration (Keras, PyTorch, Hugging Face
+ * transformers) into a schedule of the catalogue with the same rate at every update; entry point
+ * {@link io.github.dl4jschedules.interchange.Interchange}.
+ */
+package io.github.dl4jschedules.interchange;

@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""Golden tables for the Interchange readers (Keras, PyTorch, Hugging Face configurations).
+
+Writes dl4j-schedules/src/test/resources/golden/interchange.tsv, one row per expected value,
+
+    framework<TAB>json<TAB>n<TAB>expected
+
+where `framework` is keras, pytorch or huggingface (the Interchange method to call), `json` the
+configuration exactly as a user would paste it, `n` the update (iteration counter, 0 first) and
+`expected` the `repr` of a double, in the format of generate_golden.py's schedules.tsv.
+
+Expected values come only from the frameworks: PyTorch's own schedulers stepped on a real SGD
+optimizer (torch_lrs of generate_golden.py), and the closed forms of Keras
+(keras/src/optimizers/schedules/learning_rate_schedule.py, from generate_golden.py plus Keras 3's
+CosineDecay warm-up below) and Hugging Face transformers (transformers/optimization.py, below),
+evaluated in float64.  Nothing here reads or runs the Java code.
+
+Run from the repository root:  python3 tools/golden/generate_interchange.py
+"""
+
+import json
+import math
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import generate_golden as g  # noqa: E402  (re-executes under /usr/bin/python3 when torch is missing)
+
+OUT = os.path.join(g.REPO, "dl4j-schedules", "src", "test", "resources", "golden", "interchange.tsv")
+
+
+# ---------------------------------------------------------------- Keras 3 CosineDecay with warm-up
+
+def keras_cosine_warmup(initial_learning_rate, decay_steps, alpha=0.0, warmup_target=None, warmup_steps=0):
+    """keras.optimizers.schedules.CosineDecay.__call__ (Keras 3): without warmup_target the Keras 2
+    form; else step = min(step, decay_steps + warmup_steps); step < warmup_steps:
+    (warmup_target - lr) * step / warmup_steps + lr; else
+    warmup_target * ((1 - alpha) * 0.5 * (1 + cos(pi * (step - warmup_steps) / decay_steps)) + alpha)."""
+    if warmup_target is None:
+        return g.keras_cosine(initial_learning_rate, decay_steps, alpha)
+
+    def f(step):
+        s = min(float(step), float(decay_steps + warmup_steps))
+        if s < warmup_steps:
+            return (warmup_target - initial_learning_rate) * (s / warmup_steps) + initial_learning_rate
+        c = 0.5 * (1.0 + math.cos(math.pi * (s - warmup_steps) / decay_steps))
+        return warmup_target * ((1 - alpha) * c + alpha)
+    return f
+
+
+KERAS = {
+    "ExponentialDecay": lambda c: g.keras_exponential(c["initial_learning_rate"], c["decay_steps"],
+                                                      c["decay_rate"], c.get("staircase", False)),
+    "InverseTimeDecay": lambda c: g.keras_inverse_time(c["initial_learning_rate"], c["decay_steps"],
+                                                       c["decay_rate"], c.get("staircase", False)),
+    "PiecewiseConstantDecay": lambda c: g.keras_piecewise(c["boundaries"], c["values"]),
+    "PolynomialDecay": lambda c: g.keras_polynomial(c["initial_learning_rate"], c["decay_steps"],
+                                                    c.get("end_learning_rate", 0.0001), c.get("power", 1.0),
+                                                    c.get("cycle", False)),
+    "CosineDecay": lambda c: keras_cosine_warmup(c["initial_learning_rate"], c["decay_steps"], c.get("alpha", 0.0),
+                                                 c.get("warmup_target"), c.get("warmup_steps", 0)),
+    "CosineDecayRestarts": lambda c: g.keras_cosine_restarts(c["initial_learning_rate"], c["first_decay_steps"],
+                                                             c.get("t_mul", 2.0), c.get("m_mul", 1.0),
+                                                             c.get("alpha", 0.0)),
+}
+
+KERAS_CASES = [
+    ({"class_name": "ExponentialDecay", "config": {"initial_learning_rate": 0.1, "decay_steps": 3,
+                                                   "decay_rate": 0.9, "staircase": False, "name": None}}, 12),
+    ({"module": "keras.optimizers.schedules", "class_name": "ExponentialDecay",
+      "config": {"initial_learning_rate": 0.1, "decay_steps": 3, "decay_rate": 0.5, "staircase": True,
+                 "name": "ExponentialDecay"}, "registered_name": None}, 12),
+    ({"class_name": "InverseTimeDecay", "config": {"initial_learning_rate": 0.2, "decay_steps": 2,
+                                                   "decay_rate": 0.5, "staircase": False}}, 10),
+    ({"class_name": "InverseTimeDecay", "config": {"initial_learning_rate": 0.2, "decay_steps": 2,
+                                                   "decay_rate": 0.5, "staircase": True}}, 10),
+    ({"class_name": "PiecewiseConstantDecay", "config": {"boundaries": [3, 6], "values": [0.1, 0.05, 0.01]}}, 10),
+    ({"class_name": "PolynomialDecay", "config": {"initial_learning_rate": 0.1, "decay_steps": 4,
+                                                  "end_learning_rate": 0.01, "power": 2.0, "cycle": False}}, 8),
+    ({"class_name": "PolynomialDecay", "config": {"initial_learning_rate": 0.1, "decay_steps": 4,
+                                                  "end_learning_rate": 0.01, "power": 2.0, "cycle": True}}, 14),
+    ({"class_name": "CosineDecay", "config": {"initial_learning_rate": 0.1, "decay_steps": 6, "alpha": 0.1}}, 10),
+    ({"module": "keras.optimizers.schedules", "class_name": "CosineDecay", "registered_name": None,
+      "config": {"initial_learning_rate": 0.0, "decay_steps": 6, "alpha": 0.05, "name": "CosineDecay",
+                 "warmup_target": 0.1, "warmup_steps": 4}}, 14),
+    ({"class_name": "CosineDecayRestarts", "config": {"initial_learning_rate": 0.1, "first_decay_steps": 2,
+                                                      "t_mul": 2.0, "m_mul": 0.5, "alpha": 0.0}}, 16),
+    ({"class_name": "CosineDecayRestarts", "config": {"initial_learning_rate": 0.1, "first_decay_steps": 3,
+                                                      "t_mul": 1.0, "m_mul": 1.0, "alpha": 0.2}}, 12),
+]
+
+
+def keras_values(case, count):
+    if isinstance(case, (int, float)):
+        return [float(case)] * count
+    f = KERAS[case["class_name"]](case["config"])
+    return [float(f(n)) for n in range(count)]
+
+
+# ---------------------------------------------------------------- PyTorch, run by torch
+
+def torch_make(case):
+    def make(opt):
+        return construct(opt, case)
+    return make
+
+
+def construct(opt, case):
+    kwargs = dict(case.get("kwargs", {}))
+    if case["scheduler"] == "SequentialLR":
+        kwargs["schedulers"] = [construct(opt, child) for child in kwargs["schedulers"]]
+    return getattr(g.tls, case["scheduler"])(opt, **kwargs)
+
+
+PYTORCH_CASES = [
+    ({"scheduler": "StepLR", "lr": 0.1, "kwargs": {"step_size": 3, "gamma": 0.5}}, 12),
+    ({"scheduler": "MultiStepLR", "lr": 0.1, "kwargs": {"milestones": [2, 5], "gamma": 0.1}}, 8),
+    ({"scheduler": "ExponentialLR", "lr": 0.1, "kwargs": {"gamma": 0.9}}, 10),
+    ({"scheduler": "CosineAnnealingLR", "lr": 0.1, "kwargs": {"T_max": 8, "eta_min": 0.001}}, 9),
+    ({"scheduler": "CosineAnnealingWarmRestarts", "lr": 0.1, "kwargs": {"T_0": 2, "T_mult": 2, "eta_min": 0.01}}, 16),
+    ({"scheduler": "LinearLR", "lr": 0.1, "kwargs": {"start_factor": 0.25, "end_factor": 1.0, "total_iters": 4}}, 8),
+    ({"scheduler": "ConstantLR", "lr": 0.1, "kwargs": {"factor": 0.5, "total_iters": 3}}, 6),
+    ({"scheduler": "PolynomialLR", "lr": 0.1, "kwargs": {"total_iters": 5, "power": 2.0}}, 8),
+    ({"scheduler": "CyclicLR", "lr": 0.01, "kwargs": {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 3,
+                                                       "mode": "triangular2", "cycle_momentum": False}}, 20),
+    ({"scheduler": "CyclicLR", "lr": 0.01, "kwargs": {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 2,
+                                                       "mode": "exp_range", "gamma": 0.9,
+                                                       "cycle_momentum": False}}, 12),
+    ({"scheduler": "OneCycleLR", "lr": 0.1, "kwargs": {"max_lr": 0.1, "total_steps": 20}}, 20),
+    ({"scheduler": "OneCycleLR", "lr": 0.1, "kwargs": {"max_lr": 0.2, "epochs": 3, "steps_per_epoch": 5,
+                                                        "pct_start": 0.25, "anneal_strategy": "linear",
+                                                        "three_phase": True}}, 15),
+    ({"scheduler": "SequentialLR", "lr": 0.1, "kwargs": {
+        "schedulers": [{"scheduler": "LinearLR", "kwargs": {"start_factor": 0.1, "total_iters": 3}},
+                       {"scheduler": "ExponentialLR", "kwargs": {"gamma": 0.8}}],
+        "milestones": [3]}}, 10),
+]
+
+
+# ---------------------------------------------------------------- Hugging Face closed forms
+
+def hf_lambda(t, w, total, kw):
+    """transformers/optimization.py, the lr_lambda of each get_*_schedule function (factor of lr)."""
+    def warm(step):
+        return float(step) / float(max(1, w))
+
+    def progress(step):
+        return float(step - w) / float(max(1, total - w))
+
+    if t == "constant":
+        return lambda s: 1.0
+    if t == "constant_with_warmup":
+        return lambda s: warm(s) if s < w else 1.0
+    if t == "linear":
+        return lambda s: warm(s) if s < w else max(0.0, float(total - s) / float(max(1, total - w)))
+    if t == "cosine":
+        nc = kw.get("num_cycles", 0.5)
+        return lambda s: warm(s) if s < w else max(0.0, 0.5 * (1.0 + math.cos(math.pi * float(nc) * 2.0 * progress(s))))
+    if t == "cosine_with_min_lr":
+        nc = kw.get("num_cycles", 0.5)
+
+        def f(s, rate):
+            if s < w:
+                return warm(s)
+            factor = 0.5 * (1.0 + math.cos(math.pi * float(nc) * 2.0 * progress(s)))
+            return max(0.0, factor * (1 - rate) + rate)
+        return f
+    if t == "cosine_with_restarts":
+        nc = kw.get("num_cycles", 1)
+
+        def f(s):
+            if s < w:
+                return warm(s)
+            p = progress(s)
+            if p >= 1.0:
+                return 0.0
+            return max(0.0, 0.5 * (1.0 + math.cos(math.pi * ((float(nc) * p) % 1.0))))
+        return f
+    if t == "inverse_sqrt":
+        ts = kw.get("timescale") or (w or 10000)
+
+        def f(s):
+            if s < w:
+                return warm(s)
+            return 1.0 / math.sqrt((s + (ts - w)) / ts)
+        return f
+    raise ValueError(t)
+
+
+def hf_values(case, count):
+    t = case["lr_scheduler_type"]
+    lr = case["learning_rate"]
+    w = case.get("num_warmup_steps", 0)
+    total = case.get("num_training_steps")
+    kw = case.get("lr_scheduler_kwargs", {})
+    if t == "polynomial":
+        lr_end, power = kw.get("lr_end", 1e-7), kw.get("power", 1.0)
+
+        def lam(s):
+            if s < w:
+                return float(s) / float(max(1, w))
+            if s > total:
+                return lr_end / lr
+            pct = 1 - (s - w) / (total - w)
+            return ((lr - lr_end) * pct ** power + lr_end) / lr
+        return [lr * lam(n) for n in range(count)]
+    if t == "cosine_with_min_lr":
+        rate = kw["min_lr"] / lr if "min_lr" in kw else kw["min_lr_rate"]
+        f = hf_lambda(t, w, total, kw)
+        return [lr * f(n, rate) for n in range(count)]
+    f = hf_lambda(t, w, total, kw)
+    return [lr * f(n) for n in range(count)]
+
+
+def hf(t, w, total, kwargs, count, lr=0.1):
+    return ({"lr_scheduler_type": t, "learning_rate": lr, "num_warmup_steps": w, "num_training_steps": total,
+             "lr_scheduler_kwargs": kwargs}, count)
+
+
+HF_CASES = [
+    hf("constant", 0, 10, {}, 5),
+    hf("constant_with_warmup", 4, 10, {}, 8),
+    hf("linear", 3, 10, {}, 13),
+    hf("linear", 0, 6, {}, 8),
+    hf("cosine", 2, 10, {}, 11),
+    hf("cosine_with_min_lr", 2, 10, {"min_lr": 0.01}, 11),
+    hf("cosine_with_min_lr", 0, 8, {"min_lr_rate": 0.2}, 9),
+    hf("cosine_with_restarts", 2, 14, {"num_cycles": 3}, 17),
+    hf("polynomial", 2, 8, {"lr_end": 0.01, "power": 2.0}, 12),
+    hf("inverse_sqrt", 4, 20, {}, 16),
+    hf("inverse_sqrt", 2, 20, {"timescale": 5}, 12),
+]
+
+
+def main():
+    rows = []
+    for case, count in KERAS_CASES + [(0.05, 3)]:
+        rows += [("keras", case, n, v) for n, v in enumerate(keras_values(case, count))]
+    for case, count in PYTORCH_CASES:
+        rows += [("pytorch", case, n, v) for n, v in enumerate(g.torch_lrs(case["lr"], torch_make(case), count))]
+    for case, count in HF_CASES:
+        rows += [("huggingface", case, n, v) for n, v in enumerate(hf_values(case, count))]
+    with open(OUT, "w", encoding="utf-8") as out:
+        out.write("framework\tjson\tn\texpected\n")
+        out.write("# generated by tools/golden/generate_interchange.py (torch %s); do not edit\n" % g.torch.__version__)
+        for framework, case, n, v in rows:
+            out.write("%s\t%s\t%d\t%r\n" % (framework, json.dumps(case), n, float(v)))
+    print("wrote %d rows to %s" % (len(rows), OUT))
+
+
+if __name__ == "__main__":
+    main()
