@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.parallel;
 
+import io.github.dl4jschedules.schedules.Check;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import io.github.dl4jschedules.schedules.Scaled;
 import io.github.dl4jschedules.schedules.Warmup;
@@ -53,9 +54,9 @@ public final class LinearScaling {
         if (base == null) {
             throw new IllegalArgumentException("linear scaling: base must be given, got null");
         }
-        require(Double.isFinite(k) && k > 0, "k must be finite and > 0, got k=" + k);
-        require(warmupEpochs >= 0, "warmupEpochs must be >= 0, got warmupEpochs=" + warmupEpochs);
-        require(stepsPerEpoch > 0, "stepsPerEpoch must be > 0, got stepsPerEpoch=" + stepsPerEpoch);
+        require(Double.isFinite(k) && k > 0, "k", "finite and > 0", k);
+        require(warmupEpochs >= 0, "warmupEpochs", ">= 0", warmupEpochs);
+        require(stepsPerEpoch > 0, "stepsPerEpoch", "> 0", stepsPerEpoch);
         if (k == 1) {
             return base;
         }
@@ -70,9 +71,9 @@ public final class LinearScaling {
                 ScheduleType.ITERATION);
     }
 
-    private static void require(boolean condition, String message) {
+    private static void require(boolean condition, String parameter, String rule, Object value) {
         if (!condition) {
-            throw new IllegalArgumentException("linear scaling: " + message);
+            throw new IllegalArgumentException(Check.message("linear scaling", parameter, rule, value));
         }
     }
 }

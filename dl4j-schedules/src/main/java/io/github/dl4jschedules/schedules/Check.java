@@ -1,15 +1,17 @@
 package io.github.dl4jschedules.schedules;
 
+import io.github.dl4jschedules.spec.ScheduleValidationException;
 import io.github.dl4jschedules.spec.ValueType;
 import org.nd4j.linalg.schedule.ScheduleType;
 
 import java.util.Arrays;
 
 /**
- * The one validation path of every schedule: each check throws {@link IllegalArgumentException}
- * with "{@code <schedule>: <parameter> must be <rule>, got <parameter>=<value>}".
+ * The one validation path of every schedule: each check throws {@link ScheduleValidationException}
+ * with "{@code <schedule>: <parameter> must be <rule>, got <parameter>=<value>}" ({@link #message}, the
+ * one place that text is written, also for the training and parallel rules and the examples).
  */
-final class Check {
+public final class Check {
 
     private final String schedule;
 
@@ -51,7 +53,8 @@ final class Check {
 
     <T> T notNull(String parameter, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(schedule + ": " + parameter + " must be given, got null");
+            throw new ScheduleValidationException(schedule, parameter, "given", null,
+                    schedule + ": " + parameter + " must be given, got null");
         }
         return value;
     }
@@ -66,9 +69,9 @@ final class Check {
         notNull(parameter, values);
         for (int i = 0; i < values.length; i++) {
             if (values[i] < lowest || (i > 0 && values[i] <= values[i - 1])) {
-                throw new IllegalArgumentException(schedule + ": " + parameter
-                        + " must be strictly increasing integers >= " + lowest + ", got " + parameter + "="
-                        + Arrays.toString(values));
+                String rule = "strictly increasing integers >= " + lowest;
+                throw new ScheduleValidationException(schedule, parameter, rule, values,
+                        message(schedule, parameter, rule, Arrays.toString(values)));
             }
         }
         return values.clone();
@@ -81,8 +84,9 @@ final class Check {
     <T extends CounterSchedule> T child(String parameter, T child, ScheduleType parentUnit) {
         notNull(parameter, child);
         if (!child.countsIn(parentUnit)) {
-            throw new IllegalArgumentException(schedule + ": " + parameter + " must count in "
-                    + ValueType.UNIT.write(parentUnit) + " like its parent, got " + parameter + "=" + child);
+            String rule = "count in " + ValueType.UNIT.write(parentUnit) + " like its parent";
+            throw new ScheduleValidationException(schedule, parameter, rule, child,
+                    schedule + ": " + parameter + " must " + rule + ", got " + parameter + "=" + child);
         }
         return child;
     }
@@ -90,8 +94,17 @@ final class Check {
     /** The general form, for rules the helpers above do not cover. */
     void require(boolean holds, String parameter, String rule, Object value) {
         if (!holds) {
-            throw new IllegalArgumentException(
-                    schedule + ": " + parameter + " must be " + rule + ", got " + parameter + "=" + value);
+            throw new ScheduleValidationException(schedule, parameter, rule, value,
+                    message(schedule, parameter, rule, value));
         }
+    }
+
+    /**
+     * The one wording of a rejected value: "{@code <schedule>: <parameter> must be <rule>, got
+     * <parameter>=<value>}", for the schedules and for every other rule set (plateau, linear scaling,
+     * rate commands, the examples' ramps).
+     */
+    public static String message(String schedule, String parameter, String rule, Object value) {
+        return schedule + ": " + parameter + " must be " + rule + ", got " + parameter + "=" + value;
     }
 }

@@ -110,8 +110,7 @@ public final class OneCycle extends CounterSchedule {
         check.require(firstEnd() > 0, "total",
                 "large enough for the phases (pct*total - 1 > 0 with pct=" + pct + ")", total);
         if (threePhase) {
-            check.require(secondEnd() > firstEnd(), "total",
-                    "large enough for the phases (pct*total - 1 > 0 with pct=" + pct + ")", total);
+            // secondEnd() - firstEnd() = firstEnd() > 0, checked above: the middle phase is never empty
             check.require(lastStep > secondEnd(), "pct",
                     "small enough that the third phase has positive length (2*pct*total - 2 < total - 1 with total="
                             + total + ")", pct);

@@ -145,19 +145,19 @@ public final class ScheduleDefinition<S extends ISchedule> {
         } catch (SpecException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw context.error(e.getMessage(), positionOfRejected(e.getMessage(), given, call));
+            throw context.error(e.getMessage(), positionOfRejected(e, given, call));
         }
     }
 
     /**
-     * Where to point for a value the schedule rejected: the value of the parameter its message names
-     * ("{@code <schedule>: <parameter> must be ...}"), if the spec gave it, else the schedule's name.
+     * Where to point for a value the schedule rejected: the value of the parameter the
+     * {@link ScheduleValidationException} names, if this schedule threw it and the spec gave that
+     * parameter, else the schedule's name.
      */
-    private int positionOfRejected(String message, Map<String, SpecNode.Argument> given, SpecNode.Call call) {
-        String prefix = name + ": ";
-        if (message != null && message.startsWith(prefix)) {
-            int end = message.indexOf(' ', prefix.length());
-            SpecNode.Argument argument = end < 0 ? null : given.get(message.substring(prefix.length(), end));
+    private int positionOfRejected(IllegalArgumentException rejected, Map<String, SpecNode.Argument> given,
+                                   SpecNode.Call call) {
+        if (rejected instanceof ScheduleValidationException invalid && invalid.schedule().equals(name)) {
+            SpecNode.Argument argument = given.get(invalid.parameter());
             if (argument != null) {
                 return argument.value().position();
             }

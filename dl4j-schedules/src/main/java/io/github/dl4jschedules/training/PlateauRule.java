@@ -1,5 +1,7 @@
 package io.github.dl4jschedules.training;
 
+import io.github.dl4jschedules.schedules.Check;
+
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -112,7 +114,7 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "min" -> Mode.MIN;
             case "max" -> Mode.MAX;
-            default -> throw new IllegalArgumentException("plateau: mode must be min or max, got mode=" + value);
+            default -> throw new IllegalArgumentException(Check.message("plateau", "mode", "min or max", value));
         };
     }
 
@@ -121,7 +123,7 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
             case "rel" -> true;
             case "abs" -> false;
             default -> throw new IllegalArgumentException(
-                    "plateau: threshold-mode must be rel or abs, got threshold-mode=" + value);
+                    Check.message("plateau", "threshold-mode", "rel or abs", value));
         };
     }
 
@@ -133,7 +135,7 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("plateau: " + key + " must be a number, got " + key + "=" + value);
+            throw new IllegalArgumentException(Check.message("plateau", key, "a number", value));
         }
     }
 
@@ -145,13 +147,13 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("plateau: " + key + " must be an integer, got " + key + "=" + value);
+            throw new IllegalArgumentException(Check.message("plateau", key, "an integer", value));
         }
     }
 
     private static void require(boolean holds, String key, String rule, Object value) {
         if (!holds) {
-            throw new IllegalArgumentException("plateau: " + key + " must be " + rule + ", got " + key + "=" + value);
+            throw new IllegalArgumentException(Check.message("plateau", key, rule, value));
         }
     }
 }

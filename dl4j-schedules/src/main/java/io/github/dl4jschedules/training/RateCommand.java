@@ -1,5 +1,7 @@
 package io.github.dl4jschedules.training;
 
+import io.github.dl4jschedules.schedules.Check;
+
 import java.util.Locale;
 
 /**
@@ -26,7 +28,7 @@ public sealed interface RateCommand {
     record Multiply(double factor) implements RateCommand {
         public Multiply {
             if (!(factor > 0) || !Double.isFinite(factor)) {
-                throw new IllegalArgumentException("factor must be finite and > 0, got " + factor);
+                throw new IllegalArgumentException(Check.message("rate command", "factor", "finite and > 0", factor));
             }
         }
 
@@ -119,7 +121,7 @@ public sealed interface RateCommand {
 
     private static void requireRate(double rate) {
         if (!(rate >= 0) || !Double.isFinite(rate)) {
-            throw new IllegalArgumentException("rate must be finite and >= 0, got " + rate);
+            throw new IllegalArgumentException(Check.message("rate command", "rate", "finite and >= 0", rate));
         }
     }
 }

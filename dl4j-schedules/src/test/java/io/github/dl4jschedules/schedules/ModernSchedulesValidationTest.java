@@ -1,6 +1,7 @@
 package io.github.dl4jschedules.schedules;
 
 import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.spec.ScheduleValidationException;
 import io.github.dl4jschedules.spec.SpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -30,6 +31,17 @@ class ModernSchedulesValidationTest {
 
     private static final CosineDecay EPOCH_COSINE = new CosineDecay(0.1, 10, EPOCH);
     private static final CosineDecay ITERATION_COSINE = new CosineDecay(0.1, 10, ITERATION);
+
+    @Test
+    void theRejectionCarriesScheduleParameterRuleAndValueAsData() {
+        assertThatThrownBy(() -> new CosineDecay(0.1, 0, EPOCH))
+                .isInstanceOfSatisfying(ScheduleValidationException.class, e -> {
+                    assertThat(e.schedule()).isEqualTo("cosine");
+                    assertThat(e.parameter()).isEqualTo("steps");
+                    assertThat(e.rule()).isEqualTo("> 0");
+                    assertThat(e.value()).isEqualTo(0);
+                });
+    }
 
     @Test
     void polynomial() {

@@ -70,7 +70,7 @@ class JmxControlTest {
 
             assertThatThrownBy(() -> SERVER.setAttribute(name, new Attribute("LearningRate", -1.0)))
                     .hasRootCauseInstanceOf(IllegalArgumentException.class)
-                    .hasRootCauseMessage("rate must be finite and >= 0, got -1.0");
+                    .hasRootCauseMessage("rate command: rate must be finite and >= 0, got rate=-1.0");
             SERVER.invoke(name, "fixLearningRate", new Object[]{0.01}, new String[]{"double"});
             network.fit(data.get(3));                                   // fixed from iteration 3
             assertThat(SERVER.getAttribute(name, "Adjustment")).isEqualTo("fixed rate 0.01");

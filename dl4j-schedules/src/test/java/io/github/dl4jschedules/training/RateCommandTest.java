@@ -40,13 +40,13 @@ class RateCommandTest {
             "fixed abc => 'fixed' takes a number, got 'abc'",
             "factor 50% => 'factor' takes a number, got '50%'",
             "schedule now => 'schedule' takes no value, got 'schedule now'",
-            "factor 0 => factor must be finite and > 0, got 0.0",
-            "factor -2 => factor must be finite and > 0, got -2.0",
-            "factor NaN => factor must be finite and > 0, got NaN",
-            "factor Infinity => factor must be finite and > 0, got Infinity",
-            "set -0.1 => rate must be finite and >= 0, got -0.1",
-            "set NaN => rate must be finite and >= 0, got NaN",
-            "fixed Infinity => rate must be finite and >= 0, got Infinity"})
+            "factor 0 => rate command: factor must be finite and > 0, got factor=0.0",
+            "factor -2 => rate command: factor must be finite and > 0, got factor=-2.0",
+            "factor NaN => rate command: factor must be finite and > 0, got factor=NaN",
+            "factor Infinity => rate command: factor must be finite and > 0, got factor=Infinity",
+            "set -0.1 => rate command: rate must be finite and >= 0, got rate=-0.1",
+            "set NaN => rate command: rate must be finite and >= 0, got rate=NaN",
+            "fixed Infinity => rate command: rate must be finite and >= 0, got rate=Infinity"})
     void mistakesAreExplained(String line, String message) {
         assertThatThrownBy(() -> RateCommand.parse(line)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);

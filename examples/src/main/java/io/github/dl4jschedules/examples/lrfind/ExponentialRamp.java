@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.lrfind;
 
+import io.github.dl4jschedules.schedules.Check;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
@@ -38,13 +39,13 @@ public final class ExponentialRamp extends CounterSchedule {
     public ExponentialRamp(@JsonProperty("start") double start, @JsonProperty("end") double end,
                            @JsonProperty("steps") int steps) {
         if (!(start > 0) || !Double.isFinite(start)) {
-            throw new IllegalArgumentException("exponential-ramp: start must be finite and > 0, got start=" + start);
+            throw new IllegalArgumentException(Check.message("exponential-ramp", "start", "finite and > 0", start));
         }
         if (!(end > start) || !Double.isFinite(end)) {
-            throw new IllegalArgumentException("exponential-ramp: end must be finite and > start=" + start + ", got end=" + end);
+            throw new IllegalArgumentException(Check.message("exponential-ramp", "end", "finite and > start=" + start, end));
         }
         if (steps < 1) {
-            throw new IllegalArgumentException("exponential-ramp: steps must be >= 1, got steps=" + steps);
+            throw new IllegalArgumentException(Check.message("exponential-ramp", "steps", ">= 1", steps));
         }
         this.start = start;
         this.end = end;
