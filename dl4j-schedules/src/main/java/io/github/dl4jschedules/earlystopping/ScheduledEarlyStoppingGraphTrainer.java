@@ -15,7 +15,10 @@ import java.util.Objects;
  * DL4J's {@link EarlyStoppingGraphTrainer} for a {@link ComputationGraph}, with the graph's epoch
  * counter continued instead of restarted: the call's local epoch {@code k} trains as the graph's epoch
  * {@code firstEpoch() + k}, and a finished epoch is counted before the score is computed and the model
- * saved. Everything {@link ScheduledEarlyStoppingTrainer} says holds here too.
+ * saved. Everything {@link ScheduledEarlyStoppingTrainer} says holds here too, but for one saver: DL4J's
+ * {@code InMemoryModelSaver} loses a graph's counters ({@code ComputationGraph.clone()} leaves them at 0);
+ * keep the best graph in memory with {@link CountingInMemoryModelSaver}, or on disk with DL4J's
+ * {@code LocalFileGraphSaver}, which keeps counters and updater state.
  *
  * <pre>{@code
  * EarlyStoppingResult<ComputationGraph> result =

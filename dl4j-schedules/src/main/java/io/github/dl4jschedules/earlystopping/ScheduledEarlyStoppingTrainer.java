@@ -30,9 +30,10 @@ import java.util.Objects;
  *   <li>early stopping for 2 epochs, then again for 2, trains epochs 0, 1, 2, 3 with the rates of 4
  *   epochs of {@code fit} and leaves epoch count 4 and iteration count 4 x batches per epoch;</li>
  *   <li>a restored network ({@code ModelSerializer}) continues from its saved counters;</li>
- *   <li>the best model that the {@code EarlyStoppingModelSaver} keeps (DL4J's in-memory and local-file
- *   savers copy the configuration, which holds the counters, and the updater state) resumes from the
- *   epoch after the one it was saved at;</li>
+ *   <li>the best model that the {@code EarlyStoppingModelSaver} keeps resumes from the epoch after the
+ *   one it was saved at, with the updater state of that moment (DL4J's {@code InMemoryModelSaver} and
+ *   {@code LocalFileModelSaver} copy the configuration, which holds the counters, and the updater
+ *   state; so does {@link CountingInMemoryModelSaver});</li>
  *   <li>an epoch cut short by an iteration termination condition is not counted as done, as with an
  *   interrupted {@code fit}.</li>
  * </ul>
