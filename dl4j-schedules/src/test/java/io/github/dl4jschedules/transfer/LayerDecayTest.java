@@ -3,6 +3,8 @@ package io.github.dl4jschedules.transfer;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.dl4j.TinyNetworks;
 import io.github.dl4jschedules.schedules.CounterSchedule;
+import io.github.dl4jschedules.training.RateCommand;
+import io.github.dl4jschedules.training.RateController;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -104,6 +106,27 @@ class LayerDecayTest {
             assertRate(step, "b", top * 0.5);
             assertRate(step, "a", top * 0.25);
             assertThat(step.unchanged("c")).as("frozen layer c at iteration %d", step.iteration()).isTrue();
+        }
+    }
+
+    /** The rate controller keeps the layers' proportions: {@code factor 0.5} halves every layer's rate. */
+    @Test
+    void aRateControllerScalesEveryDecayedLayerAlike() {
+        MultiLayerNetwork network = TransferNetworks.mlp(new Sgd(0.3));
+        LayerDecay.of(0.5).apply(network, Schedules.parse(BASE));
+        LayerSteps steps = new LayerSteps();
+        network.setListeners(steps);
+        RateController controller = RateController.attach(network);
+        network.fit(TinyNetworks.iterator(TinyNetworks.batches(BATCHES, BATCH)));
+        controller.submit(new RateCommand.Multiply(0.5), "test");
+        network.fit(TinyNetworks.iterator(TinyNetworks.batches(BATCHES, BATCH)));
+
+        assertThat(steps.steps).hasSize(2 * BATCHES);
+        for (LayerSteps.Step step : steps.steps) {
+            double top = 0.1 * Math.pow(0.5, step.epoch()) * (step.epoch() == 1 ? 0.5 : 1);
+            assertRate(step, "3", top);
+            assertRate(step, "2", top * 0.5);
+            assertRate(step, "0", top * 0.25);
         }
     }
 
