@@ -25,7 +25,7 @@ import java.util.Objects;
  *         new ScheduledEarlyStoppingGraphTrainer(esConfig, graph, trainData).fit();   // instead of EarlyStoppingGraphTrainer
  * }</pre>
  */
-public class ScheduledEarlyStoppingGraphTrainer extends EarlyStoppingGraphTrainer {
+public final class ScheduledEarlyStoppingGraphTrainer extends EarlyStoppingGraphTrainer {
 
     private final ComputationGraph graph;
     private int firstEpoch;

@@ -52,7 +52,7 @@ import java.util.Objects;
  * <p>How: DL4J's trainer sets the epoch counter in one protected method, {@code triggerEpochListeners};
  * this class overrides it to add {@code e0} and to count a finished epoch. No reflection.
  */
-public class ScheduledEarlyStoppingTrainer extends EarlyStoppingTrainer {
+public final class ScheduledEarlyStoppingTrainer extends EarlyStoppingTrainer {
 
     private final MultiLayerNetwork network;
     private int firstEpoch;
