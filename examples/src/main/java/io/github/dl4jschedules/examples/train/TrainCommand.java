@@ -36,6 +36,9 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = "constant(lr=0.001)", converter = ScheduleConverter.class)
     CounterSchedule schedule;
 
+    @Mixin
+    LayerDecayOption layerDecay;
+
     @Option(names = "--epochs", description = {"Passes over the training data (default: ${DEFAULT-VALUE});",
             "with --resume the run's total, as in the original run (default: the saved total)."}, defaultValue = "5")
     int epochs;
@@ -140,7 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<EpochResult> results;
         try (RunControls controls = new RunControls(controlOptions(interactive, run), trainingData.test(), console)) {
             results = new TrainingRun(settings).run(trainingData, TrainingRun.Observer.all(
-                    new ConsoleReport(console, !noProgress && interactive, run.epochs()), controls));
+                    layerDecay.applier(schedule, console), new ConsoleReport(console, !noProgress && interactive, run.epochs()), controls));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -173,6 +176,10 @@ public final class TrainCommand implements Callable<Integer> {
         requireSaved("--data", run.data(), data);
         requireSaved("--train-limit", run.trainLimit(), limits.train());
         requireSaved("--test-limit", run.testLimit(), limits.test());
+        if (layerDecay.given()) {
+            throw usage("--layer-decay cannot change a resumed run: its per-layer schedules are saved in " + resume
+                    + "; leave --layer-decay out");
+        }
         if (given("--schedule")) {
             throw usage("--schedule cannot change a resumed run's schedule (saved: " + saved.schedule()
                     + "); change its rate with --control, the console or --jmx");
@@ -247,6 +254,7 @@ public final class TrainCommand implements Callable<Integer> {
         values.put("model", run.model().name().toLowerCase(Locale.ROOT));
         values.put("updater", run.updater().name().toLowerCase(Locale.ROOT));
         values.put("schedule", scheduleSpec);
+        layerDecay.describe(values);
         values.put("epochs", Integer.toString(run.epochs()));
         values.put("batch", Integer.toString(run.batch()));
         values.put("seed", Long.toString(run.seed()));
