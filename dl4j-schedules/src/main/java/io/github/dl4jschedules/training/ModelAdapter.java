@@ -22,7 +22,7 @@ import java.util.Map;
  * updater applies at given counters. A unit is a trainable layer of a {@code MultiLayerNetwork}
  * (named by its index, {@code "0"}), a trainable layer of a graph (by its name), or, for SameDiff,
  * the whole model: a {@code TrainingConfig} holds one updater for every variable, so a SameDiff
- * model has one unit, {@value SameDiffAdapter#UNIT}.
+ * model has one unit, {@code "updater"}.
  *
  * <pre>{@code
  * ModelAdapter model = ModelAdapter.of(network);               // or a graph, or a SameDiff

@@ -110,6 +110,6 @@ final class SameDiffAdapter extends ModelAdapter {
 
     @Override
     void listen(TrainingListener listener, TrainingHooks hooks) {
-        sameDiff.addListeners(new SameDiffListener(hooks));
+        sameDiff.addListeners(new SameDiffListener(hooks, false));
     }
 }

@@ -24,9 +24,17 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 public final class SameDiffListener extends BaseListener {
 
     private final TrainingHooks hooks;
+    private final boolean measureLoss;
+    private double loss = Double.NaN;
 
-    SameDiffListener(TrainingHooks hooks) {
+    /**
+     * @param measureLoss whether to compute the mini-batch loss before each update (one more forward
+     *                    pass): SameDiff 1.0.0-M2.1 hands its listeners a loss of 0 when the backward pass
+     *                    does not need the loss variable's value, as with softmax cross-entropy
+     */
+    SameDiffListener(TrainingHooks hooks, boolean measureLoss) {
         this.hooks = hooks;
+        this.measureLoss = measureLoss;
     }
 
     /**
@@ -34,12 +42,16 @@ public final class SameDiffListener extends BaseListener {
      * Its controller ({@link RateController#attach}) listens by itself.
      */
     public static SameDiffListener of(ReduceOnPlateau plateau) {
-        return new SameDiffListener(plateau.hooks());
+        return new SameDiffListener(plateau.hooks(), false);
     }
 
-    /** The SameDiff listener of a rate recorder: {@code sameDiff.addListeners(SameDiffListener.of(recorder))}. */
+    /**
+     * The SameDiff listener of a rate recorder: {@code sameDiff.addListeners(SameDiffListener.of(recorder))}.
+     * It computes each mini-batch's loss (the sum of the loss variables) before the update, as DL4J's
+     * score is, with one more forward pass per iteration.
+     */
     public static SameDiffListener of(RateRecorder recorder) {
-        return new SameDiffListener(recorder.hooks());
+        return new SameDiffListener(recorder.hooks(), true);
     }
 
     @Override
@@ -54,12 +66,17 @@ public final class SameDiffListener extends BaseListener {
 
     @Override
     public void iterationStart(SameDiff sd, At at, MultiDataSet data, long etlTimeMs) {
+        if (measureLoss) {
+            loss = 0;
+            sd.output(data, sd.getLossVariables().toArray(String[]::new))
+                    .values().forEach(value -> loss += value.sumNumber().doubleValue());
+        }
         hooks.beforeUpdate(ModelAdapter.of(sd));
     }
 
     @Override
     public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
-        hooks.iterationDone(ModelAdapter.of(sd), at.iteration(), at.epoch(), loss.totalLoss());
+        hooks.iterationDone(ModelAdapter.of(sd), at.iteration(), at.epoch(), measureLoss ? this.loss : loss.totalLoss());
     }
 
     @Override
