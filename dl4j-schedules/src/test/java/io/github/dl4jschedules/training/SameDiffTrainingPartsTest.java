@@ -237,6 +237,17 @@ class SameDiffTrainingPartsTest {
     }
 
     @Test
+    void aSameDiffStateNeedsItsModelFileFirst(@TempDir Path directory) {
+        RateController controller = RateController.attach(TinySameDiff.model(new Sgd(Schedules.parse(BASE))));
+        File missing = directory.resolve("never-saved.sd").toFile();
+
+        assertThatThrownBy(() -> TrainingStateStore.save(missing, controller, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(missing + " does not exist; save the SameDiff model first (SameDiff.save), then its training state");
+        assertThat(TrainingStateStore.beside(missing)).doesNotExist();
+    }
+
+    @Test
     void badModelsAndUnitsAreNamed() {
         assertThatThrownBy(() -> ModelAdapter.of("a string")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expected a MultiLayerNetwork, ComputationGraph or SameDiff, got java.lang.String");
