@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.parallel;
 
+import io.github.dl4jschedules.training.ModelAdapter;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.parallelism.ParallelWrapper;
@@ -59,7 +60,8 @@ final class GlobalSteps extends BaseTrainingListener {
     public void onGradientCalculation(Model model) {
         int worker = workerOf(model);
         int round = taken.getAndIncrement(worker);
-        Counters.set(model, Math.addExact(start, Math.addExact(Math.multiplyExact(round, workers), worker)), epoch);
+        ModelAdapter.of(model).setCounters(
+                Math.addExact(start, Math.addExact(Math.multiplyExact(round, workers), worker)), epoch);
     }
 
     private int workerOf(Model model) {

@@ -1,6 +1,6 @@
 package io.github.dl4jschedules.parallel;
 
-import org.deeplearning4j.nn.api.Model;
+import io.github.dl4jschedules.training.ModelAdapter;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -66,12 +66,12 @@ import java.util.function.Consumer;
 public final class ScheduledParallelTraining {
 
     private final ParallelWrapper wrapper;
-    private final Model network;
+    private final ModelAdapter network;
     private final GlobalSteps steps;
 
     private ScheduledParallelTraining(ParallelWrapper wrapper) {
         this.wrapper = wrapper;
-        this.network = Counters.check(wrapper.getModel());
+        this.network = ModelAdapter.of(wrapper.getModel());
         this.steps = new GlobalSteps(wrapper);
     }
 
@@ -111,12 +111,12 @@ public final class ScheduledParallelTraining {
 
     /** Global steps trained so far: the main network's iteration counter. */
     public int iteration() {
-        return Counters.iteration(network);
+        return network.iteration();
     }
 
     /** Passes completed so far: the main network's epoch counter. */
     public int epoch() {
-        return Counters.epoch(network);
+        return network.epoch();
     }
 
     private void pass(Consumer<ParallelWrapper> fit) {
@@ -129,7 +129,7 @@ public final class ScheduledParallelTraining {
         int epoch = epoch();
         steps.begin(start, epoch);
         fit.accept(wrapper);
-        Counters.set(network, Math.addExact(start, steps.taken()), epoch + 1);
+        network.setCounters(Math.addExact(start, steps.taken()), epoch + 1);
     }
 
     /** ParallelWrapper hands its live listener list to every worker at the start of each pass. */

@@ -1,9 +1,5 @@
 package io.github.dl4jschedules.training;
 
-import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
@@ -12,7 +8,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 public interface PlateauMetric {
 
     /** The metric's value for the model as it is now. */
-    double measure(Model model);
+    double measure(ModelAdapter model);
 
     /** The loss on held-out data (mean over examples), for {@code mode=min}. */
     static PlateauMetric validationLoss(DataSetIterator data) {
@@ -22,9 +18,7 @@ public interface PlateauMetric {
             long examples = 0;
             while (data.hasNext()) {
                 DataSet batch = data.next();
-                double loss = model instanceof MultiLayerNetwork network
-                        ? network.score(batch)
-                        : ((ComputationGraph) model).score(batch);
+                double loss = model.loss(batch);
                 total += loss * batch.numExamples();
                 examples += batch.numExamples();
             }
@@ -35,14 +29,14 @@ public interface PlateauMetric {
         };
     }
 
-    /** The classification accuracy on held-out data, for {@code mode=max}. */
+    /**
+     * The classification accuracy on held-out data, for {@code mode=max}; a SameDiff model is
+     * evaluated on its one output ({@link ModelAdapter#evaluate}).
+     */
     static PlateauMetric accuracy(DataSetIterator data) {
         return model -> {
             data.reset();
-            Evaluation evaluation = model instanceof MultiLayerNetwork network
-                    ? network.evaluate(data)
-                    : ((ComputationGraph) model).evaluate(data);
-            return evaluation.accuracy();
+            return model.evaluate(data).accuracy();
         };
     }
 }

@@ -4,8 +4,6 @@ import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.schedules.ConstantRate;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -40,6 +38,11 @@ import java.util.function.Consumer;
  *
  * <p>"Set" picks the factor that gives the requested rate at the next update, with the first
  * trainable layer's schedule; other layers keep their proportion to it.
+ *
+ * <p>A {@link org.nd4j.autodiff.samediff.SameDiff} model works the same way: {@code attach(sameDiff)}
+ * controls its {@code TrainingConfig}'s updater (one unit, {@code "updater"}, see {@link ModelAdapter})
+ * and adds a {@link SameDiffListener}; the controller acts at SameDiff's {@code iterationStart}, before
+ * the update, and at the epoch's start and end.
  */
 public final class RateController extends BaseTrainingListener {
 
@@ -48,7 +51,7 @@ public final class RateController extends BaseTrainingListener {
     private record Pending(RateCommand command, String source) {
     }
 
-    private final NetworkHandle network;
+    private final ModelAdapter network;
     private final Map<String, CounterSchedule> bases;
     private final String firstLayer;
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
@@ -60,7 +63,36 @@ public final class RateController extends BaseTrainingListener {
     private volatile int nextIteration;
     private volatile int nextEpoch;
 
-    private RateController(NetworkHandle network, Map<String, CounterSchedule> bases, RateAdjustment adjustment) {
+    private final TrainingHooks hooks = new TrainingHooks() {
+        @Override
+        public void beforeUpdate(ModelAdapter model) {
+            nextIteration = network.iteration();
+            nextEpoch = network.epoch();
+            between();
+        }
+
+        @Override
+        public void iterationDone(ModelAdapter model, int iteration, int epoch, double loss) {
+            nextIteration = iteration + 1;
+            nextEpoch = epoch;
+        }
+
+        @Override
+        public void epochStart(ModelAdapter model) {
+            nextIteration = network.iteration();
+            nextEpoch = network.epoch();
+            between();
+        }
+
+        @Override
+        public void epochEnd(ModelAdapter model) {
+            nextIteration = network.iteration();
+            nextEpoch = network.epoch() + 1;
+            between();
+        }
+    };
+
+    private RateController(ModelAdapter network, Map<String, CounterSchedule> bases, RateAdjustment adjustment) {
         if (bases.isEmpty()) {
             throw new IllegalArgumentException("the network has no layer with a learning rate to control");
         }
@@ -73,38 +105,45 @@ public final class RateController extends BaseTrainingListener {
     }
 
     /**
-     * Takes control of a network's rate and adds the controller to its listeners.
+     * Takes control of a model's rate and adds the controller to its listeners.
      *
-     * @param model a {@link MultiLayerNetwork} or {@link ComputationGraph}, initialised
+     * @param model a {@code MultiLayerNetwork} or {@code ComputationGraph}, initialised, or a
+     *              {@code SameDiff} with its training configuration ({@link ModelAdapter#of})
      * @throws IllegalArgumentException if a layer's rate schedule is not one of this library's
      */
-    public static RateController attach(Model model) {
-        NetworkHandle network = NetworkHandle.of(model);
+    public static RateController attach(Object model) {
+        ModelAdapter network = ModelAdapter.of(model);
         Map<String, CounterSchedule> bases = new LinkedHashMap<>();
         network.updaters().forEach((layer, updater) -> bases.put(layer, configuredSchedule(layer, updater)));
-        return register(model, new RateController(network, bases, RateAdjustment.NONE));
+        return register(network, new RateController(network, bases, RateAdjustment.NONE));
     }
 
     /**
      * Takes control of a restored network with the state its controller saved ({@link TrainingStateStore}):
      * the configured schedules and the adjustment carry on.
      */
-    public static RateController attach(Model model, ControllerState state) {
-        NetworkHandle network = NetworkHandle.of(model);
+    public static RateController attach(Object model, ControllerState state) {
+        ModelAdapter network = ModelAdapter.of(model);
         Map<String, CounterSchedule> bases = new LinkedHashMap<>();
         state.baseSpecs().forEach((layer, spec) -> bases.put(layer, Schedules.parse(spec)));
         RateController controller = new RateController(network, bases, state.adjustment());
         controller.applyToNetwork();
-        return register(model, controller);
+        return register(network, controller);
     }
 
-    private static RateController register(Model model, RateController controller) {
-        if (model instanceof MultiLayerNetwork network) {
-            network.addListeners(controller);
-        } else {
-            ((ComputationGraph) model).addListeners(controller);
-        }
+    private static RateController register(ModelAdapter model, RateController controller) {
+        model.listen(controller, controller.hooks);
         return controller;
+    }
+
+    /** The model under control. */
+    ModelAdapter model() {
+        return network;
+    }
+
+    /** What the controller does at each moment of a training, on any model kind. */
+    TrainingHooks hooks() {
+        return hooks;
     }
 
     /** Adds a channel polled between iterations, such as a {@link ControlFile}. */
@@ -211,30 +250,23 @@ public final class RateController extends BaseTrainingListener {
      */
     @Override
     public void onGradientCalculation(Model model) {
-        nextIteration = network.iteration();
-        nextEpoch = network.epoch();
-        between();
+        hooks.beforeUpdate(network);
     }
 
     /** Keeps the counters shown by {@link #currentRate()} and JMX current between iterations. */
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
-        nextIteration = iteration + 1;
-        nextEpoch = epoch;
+        hooks.iterationDone(network, iteration, epoch, Double.NaN);
     }
 
     @Override
     public void onEpochEnd(Model model) {
-        nextIteration = network.iteration();
-        nextEpoch = network.epoch() + 1;
-        between();
+        hooks.epochEnd(network);
     }
 
     @Override
     public void onEpochStart(Model model) {
-        nextIteration = network.iteration();
-        nextEpoch = network.epoch();
-        between();
+        hooks.epochStart(network);
     }
 
     private void between() {

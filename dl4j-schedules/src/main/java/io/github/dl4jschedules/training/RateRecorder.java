@@ -1,8 +1,6 @@
 package io.github.dl4jschedules.training;
 
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.learning.config.IUpdater;
 
@@ -20,6 +18,9 @@ import java.util.Map;
  * The rate is read from the layers' updater configurations, which is what DL4J applies, so it
  * includes every controller adjustment.
  * Rows are written as they come and flushed once per epoch.
+ *
+ * <p>A DL4J network takes it as a listener ({@code network.addListeners(recorder)}); a SameDiff model
+ * through {@link SameDiffListener#of(RateRecorder)}, which records SameDiff's mini-batch loss.
  */
 public final class RateRecorder extends BaseTrainingListener implements AutoCloseable {
 
@@ -32,19 +33,47 @@ public final class RateRecorder extends BaseTrainingListener implements AutoClos
         this.out = out;
     }
 
+    private final TrainingHooks hooks = new TrainingHooks() {
+        @Override
+        public void beforeUpdate(ModelAdapter model) {
+        }
+
+        @Override
+        public void iterationDone(ModelAdapter model, int iteration, int epoch, double loss) {
+            record(model, iteration, epoch, loss);
+        }
+
+        @Override
+        public void epochStart(ModelAdapter model) {
+        }
+
+        @Override
+        public void epochEnd(ModelAdapter model) {
+            flush();
+        }
+    };
+
     /**
      * Reads the rates the update just used: the layers' configurations do not change between the
      * update and this call ({@link RateController} applies changes before updates).
      */
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
-        Map<String, IUpdater> updaters = NetworkHandle.of(model).updaters();
+        hooks.iterationDone(ModelAdapter.of(model), iteration, epoch, model.score());
+    }
+
+    TrainingHooks hooks() {
+        return hooks;
+    }
+
+    private void record(ModelAdapter model, int iteration, int epoch, double loss) {
+        Map<String, IUpdater> updaters = model.updaters();
         if (layers == null) {
             layers = List.copyOf(updaters.keySet());
             perLayer = updaters.values().stream().distinct().count() > 1;
             write(header());
         }
-        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%s", iteration, epoch, score(model)));
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%s", iteration, epoch, loss));
         if (perLayer) {
             updaters.values().forEach(updater -> row.append(',').append(updater.getLearningRate(iteration, epoch)));
         } else {
@@ -55,6 +84,10 @@ public final class RateRecorder extends BaseTrainingListener implements AutoClos
 
     @Override
     public void onEpochEnd(Model model) {
+        flush();
+    }
+
+    private void flush() {
         try {
             out.flush();
         } catch (IOException e) {
@@ -74,10 +107,6 @@ public final class RateRecorder extends BaseTrainingListener implements AutoClos
         StringBuilder header = new StringBuilder("iteration,epoch,loss");
         layers.forEach(layer -> header.append(",rate_").append(layer));
         return header.toString();
-    }
-
-    private static double score(Model model) {
-        return model instanceof MultiLayerNetwork network ? network.score() : ((ComputationGraph) model).score();
     }
 
     private void write(String line) {

@@ -20,6 +20,9 @@ import java.util.Locale;
  * <p>A cut is {@code rate = max(rate * factor, min)} at the next update, applied as the controller's
  * {@code factor} command when it changes the rate by more than {@code eps}. The state (best value,
  * bad epochs, cooldown) is saved with the model by {@link TrainingStateStore}.
+ *
+ * <p>A DL4J network takes it as a listener; a SameDiff model through
+ * {@link SameDiffListener#of(ReduceOnPlateau)}.
  */
 public final class ReduceOnPlateau extends BaseTrainingListener {
 
@@ -48,10 +51,34 @@ public final class ReduceOnPlateau extends BaseTrainingListener {
         return state;
     }
 
+    private final TrainingHooks hooks = new TrainingHooks() {
+        @Override
+        public void beforeUpdate(ModelAdapter model) {
+        }
+
+        @Override
+        public void iterationDone(ModelAdapter model, int iteration, int epoch, double loss) {
+        }
+
+        @Override
+        public void epochStart(ModelAdapter model) {
+        }
+
+        /** Runs the controller's end of epoch first, so that commands already queued come before the cut. */
+        @Override
+        public void epochEnd(ModelAdapter model) {
+            controller.hooks().epochEnd(model);
+            step(metric.measure(controller.model()));
+        }
+    };
+
     @Override
     public void onEpochEnd(Model model) {
-        controller.onEpochEnd(model);
-        step(metric.measure(model));
+        hooks.epochEnd(controller.model());
+    }
+
+    TrainingHooks hooks() {
+        return hooks;
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.github.dl4jschedules.dl4j;
 
+import io.github.dl4jschedules.training.ModelAdapter;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
@@ -33,8 +33,7 @@ class ExactResumeTest {
 
         @Override
         public void iterationDone(Model model, int iteration, int epoch) {
-            BaseLayer layer = (BaseLayer) ((MultiLayerNetwork) model).getLayer(0).conf().getLayer();
-            rates.add(layer.getIUpdater().getLearningRate(iteration, epoch));
+            rates.add(ModelAdapter.of(model).appliedRate(iteration, epoch));
         }
     }
 

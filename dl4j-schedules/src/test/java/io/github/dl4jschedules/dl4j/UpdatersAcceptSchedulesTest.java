@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.dl4j;
 
+import io.github.dl4jschedules.training.ModelAdapter;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import io.github.dl4jschedules.updaters.ScheduledAdaGrad;
@@ -73,7 +74,7 @@ class UpdatersAcceptSchedulesTest {
         IUpdater applied = ((BaseLayer) network.getLayer(0).conf().getLayer()).getIUpdater();
         assertThat(applied).isEqualTo(updater);
         for (int iteration = 0; iteration < 15; iteration++) {
-            assertThat(applied.getLearningRate(iteration, iteration / 5)).isEqualTo(LR.valueAt(iteration));
+            assertThat(ModelAdapter.of(network).appliedRate(iteration, iteration / 5)).isEqualTo(LR.valueAt(iteration));
         }
         assertThat(network.getLearningRate(0)).as("rate DL4J reports after 15 iterations").isEqualTo(LR.valueAt(15));
         assertThat(network.score(TinyNetworks.batches(1, 40).get(0))).as("the network learned").isLessThan(before);

@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.parallel;
 
+import io.github.dl4jschedules.training.ModelAdapter;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -31,7 +32,8 @@ final class StepLog extends BaseTrainingListener {
     public void onGradientCalculation(Model model) {
         INDArray gradient = model instanceof MultiLayerNetwork network ? network.getGradientsViewArray()
                 : ((ComputationGraph) model).getGradientsViewArray();
-        pending.set(new Pending(Counters.iteration(model), Counters.epoch(model), model.params().dup(), gradient.dup()));
+        ModelAdapter counters = ModelAdapter.of(model);
+        pending.set(new Pending(counters.iteration(), counters.epoch(), model.params().dup(), gradient.dup()));
     }
 
     @Override

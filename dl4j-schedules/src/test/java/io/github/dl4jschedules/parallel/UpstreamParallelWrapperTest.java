@@ -1,6 +1,6 @@
 package io.github.dl4jschedules.parallel;
 
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import io.github.dl4jschedules.training.ModelAdapter;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,8 @@ class UpstreamParallelWrapperTest {
         }
 
         assertThat(network.getEpochCount()).as("epochs after three passes").isZero();
-        BaseLayer layer = (BaseLayer) network.getLayer(0).conf().getLayer();
-        assertThat(layer.getIUpdater().getLearningRate(network.getIterationCount(), network.getEpochCount()))
+        ModelAdapter adapter = ModelAdapter.of(network);
+        assertThat(adapter.appliedRate(adapter.iteration(), adapter.epoch()))
                 .as("StepSchedule(EPOCH, 0.1, 0.5, 1) after three epochs; 0.0125 is right").isEqualTo(0.1);
         assertThat(log.byIteration()).hasSize(3 * BATCHES).allSatisfy(step -> assertThat(step.epoch()).isZero());
         assertThat(network.getIterationCount()).as("the main network counts its own 3 of 6 mini-batches per pass")

@@ -5,7 +5,6 @@ import io.github.dl4jschedules.dl4j.SgdSteps;
 import io.github.dl4jschedules.dl4j.TinyNetworks;
 import io.github.dl4jschedules.schedules.ConstantRate;
 import io.github.dl4jschedules.schedules.CounterSchedule;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,7 +101,7 @@ class PlateauGoldenTest {
         MultiLayerNetwork network = TinyNetworks.network(TinyNetworks.mlp(new Sgd(base)));
         RateController controller = RateController.attach(network);
         ReduceOnPlateau plateau = new ReduceOnPlateau(controller,
-                model -> c.metrics()[((MultiLayerNetwork) model).getEpochCount()], rule);
+                model -> c.metrics()[model.epoch()], rule);
 
         for (int e = 0; e < epochs; e++) {
             network.setEpochCount(e);
@@ -165,8 +164,8 @@ class PlateauGoldenTest {
         network.setListeners(steps);
         RateController controller = RateController.attach(network);
         network.addListeners(new ReduceOnPlateau(controller, model -> {
-            int epoch = ((MultiLayerNetwork) model).getEpochCount();
-            measuredAt.add(((MultiLayerNetwork) model).getIterationCount());
+            int epoch = model.epoch();
+            measuredAt.add(model.iteration());
             return c.metrics()[epoch];
         }, rule));
 
@@ -204,8 +203,7 @@ class PlateauGoldenTest {
     }
 
     private static double layerRate(MultiLayerNetwork network, int layer, int iteration, int epoch) {
-        BaseLayer conf = (BaseLayer) network.getLayer(layer).conf().getLayer();
-        return conf.getIUpdater().getLearningRate(iteration, epoch);
+        return ModelAdapter.of(network).updaters().get(Integer.toString(layer)).getLearningRate(iteration, epoch);
     }
 
     private static List<Case> readTable() {

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 class RefusedCommandTest {
 
     private static double layerRate(MultiLayerNetwork network, int layer) {
-        return ((BaseLayer) network.getLayer(layer).conf().getLayer()).getIUpdater().getLearningRate(0, 0);
+        return ModelAdapter.of(network).updaters().get(Integer.toString(layer)).getLearningRate(0, 0);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.github.dl4jschedules.training;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.dl4j.TinyNetworks;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
@@ -49,8 +48,7 @@ class ResumeWithControllerTest {
 
         @Override
         public void iterationDone(Model model, int iteration, int epoch) {
-            BaseLayer layer = (BaseLayer) ((MultiLayerNetwork) model).getLayer(0).conf().getLayer();
-            rates.add(layer.getIUpdater().getLearningRate(iteration, epoch));
+            rates.add(ModelAdapter.of(model).appliedRate(iteration, epoch));
         }
     }
 
@@ -64,7 +62,7 @@ class ResumeWithControllerTest {
     }
 
     private static PlateauMetric metric() {
-        return model -> METRIC[((MultiLayerNetwork) model).getEpochCount()];
+        return model -> METRIC[model.epoch()];
     }
 
     @Test

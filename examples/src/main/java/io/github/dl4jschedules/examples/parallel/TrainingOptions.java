@@ -10,8 +10,8 @@ import io.github.dl4jschedules.examples.train.ScheduleConverter;
 import io.github.dl4jschedules.examples.train.TrainingData;
 import io.github.dl4jschedules.examples.train.UpdaterKind;
 import io.github.dl4jschedules.schedules.CounterSchedule;
+import io.github.dl4jschedules.training.ModelAdapter;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,8 +118,8 @@ public final class TrainingOptions {
 
     /** The rate of the last step of the epoch just trained, as the first layer's updater computes it. */
     public static double lastRate(MultiLayerNetwork network) {
-        BaseLayer first = (BaseLayer) network.getLayer(0).conf().getLayer();
-        return first.getIUpdater().getLearningRate(network.getIterationCount() - 1, network.getEpochCount() - 1);
+        ModelAdapter model = ModelAdapter.of(network);
+        return model.appliedRate(model.iteration() - 1, model.epoch() - 1);
     }
 
     private static String name(Enum<?> value) {

@@ -46,4 +46,10 @@ public final class EnumConverters {
             super(UpdaterKind.class);
         }
     }
+
+    public static final class EngineName extends LowerCase<Engine> {
+        public EngineName() {
+            super(Engine.class);
+        }
+    }
 }

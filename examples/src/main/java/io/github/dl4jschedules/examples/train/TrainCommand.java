@@ -22,6 +22,13 @@ import java.util.concurrent.Callable;
                 "Prints loss, test accuracy, rate and time per epoch."})
 public final class TrainCommand implements Callable<Integer> {
 
+    @Option(names = "--engine", paramLabel = "dl4j|samediff",
+            description = {"What trains the network (default: ${DEFAULT-VALUE}): dl4j, a MultiLayerNetwork;",
+                    "samediff, the same network built in SameDiff, the schedule in its TrainingConfig (per-epoch report only:",
+                    "no --control, --jmx, --plateau, --record, --ui, --save, --resume, console commands)."},
+            defaultValue = "dl4j", converter = EnumConverters.EngineName.class, completionCandidates = EnumConverters.EngineName.class)
+    Engine engine;
+
     @Option(names = "--model", paramLabel = "mlp|lenet", description = "Network: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             defaultValue = "lenet", converter = EnumConverters.Model.class, completionCandidates = EnumConverters.Model.class)
     ModelKind model;
@@ -141,11 +148,16 @@ public final class TrainCommand implements Callable<Integer> {
 
         boolean interactive = System.console() != null;
         List<EpochResult> results;
-        try (RunControls controls = new RunControls(controlOptions(interactive, run), trainingData.test(), console)) {
-            results = new TrainingRun(settings).run(trainingData, TrainingRun.Observer.all(
-                    layerDecay.applier(schedule, console), new ConsoleReport(console, !noProgress && interactive, run.epochs()), controls));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        if (engine == Engine.SAMEDIFF) {
+            results = new SameDiffRun(settings).run(trainingData,
+                    new ConsoleReport(console, !noProgress && interactive, run.epochs()), console);
+        } else {
+            try (RunControls controls = new RunControls(controlOptions(interactive, run), trainingData.test(), console)) {
+                results = new TrainingRun(settings).run(trainingData, TrainingRun.Observer.all(
+                        layerDecay.applier(schedule, console), new ConsoleReport(console, !noProgress && interactive, run.epochs()), controls));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         if (out != null) {
             ResultsWriter.write(out, provenance, results);
@@ -217,7 +229,19 @@ public final class TrainCommand implements Callable<Integer> {
                 plateauMetric.equals("accuracy"), record, uiPort, save, resume, run);
     }
 
+    /** Options of the DL4J engine's controls, which {@code --engine samediff} does not offer. */
+    private static final List<String> DL4J_ONLY = List.of("--control", "--no-console-control", "--jmx", "--plateau",
+            "--plateau-metric", "--record", "--ui", "--save", "--resume", "--layer-decay");
+
     private void validate() {
+        if (engine == Engine.SAMEDIFF) {
+            for (String option : DL4J_ONLY) {
+                if (given(option)) {
+                    throw usage(option + " works with --engine dl4j only: the SameDiff engine trains and reports per epoch; "
+                            + "leave " + option + " out or use --engine dl4j");
+                }
+            }
+        }
         if (!plateauMetric.equals("loss") && !plateauMetric.equals("accuracy")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--plateau-metric must be loss or accuracy, got " + plateauMetric);
@@ -262,6 +286,7 @@ public final class TrainCommand implements Callable<Integer> {
         values.put("train_examples", Integer.toString(trainingData.trainSize()));
         values.put("test_examples", Integer.toString(trainingData.testSize()));
         values.put("fast_path", Boolean.toString(!noFast));
+        values.put("engine", engine.name().toLowerCase(Locale.ROOT));
         return values;
     }
 }

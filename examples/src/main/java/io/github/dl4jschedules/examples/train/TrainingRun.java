@@ -2,8 +2,8 @@ package io.github.dl4jschedules.examples.train;
 
 import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.schedules.CounterSchedule;
+import io.github.dl4jschedules.training.ModelAdapter;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
@@ -187,10 +187,8 @@ public final class TrainingRun {
 
         @Override
         public void iterationDone(Model model, int iteration, int epoch) {
-            MultiLayerNetwork network = (MultiLayerNetwork) model;
-            BaseLayer first = (BaseLayer) network.getLayer(0).conf().getLayer();
-            lastRate = first.getIUpdater().getLearningRate(iteration, epoch);
-            double loss = network.score();
+            lastRate = ModelAdapter.of(model).appliedRate(iteration, epoch);
+            double loss = model.score();
             lossSum += loss;
             iterations++;
             observer.iterationDone(iteration, loss, lastRate);

@@ -1,0 +1,110 @@
+package io.github.dl4jschedules.examples.train;
+
+import io.github.dl4jschedules.examples.data.MnistData;
+import io.github.dl4jschedules.training.ModelAdapter;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Loss;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One training of a {@link ModelKind} built in SameDiff: the updater, driven by the schedule, sits in
+ * the model's {@code TrainingConfig}; each epoch is one {@code SameDiff.fit(iterator, 1)}, whose
+ * counters continue from the last, and is evaluated on the test split like {@link TrainingRun}. The
+ * rate reported is the one the updater applied at the epoch's last update ({@link ModelAdapter#appliedRate}).
+ */
+final class SameDiffRun {
+
+    private final TrainingRun.Settings settings;
+
+    /** @param settings a new run's settings ({@code train} refuses {@code --resume} with this engine) */
+    SameDiffRun(TrainingRun.Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Trains and returns one result per epoch. */
+    List<EpochResult> run(TrainingData data, TrainingRun.Observer observer, PrintWriter console) {
+        SameDiff sd = SameDiffModels.build(settings.model(), settings.updater().withRate(settings.schedule()),
+                settings.seed(), data.height(), data.width(), MnistData.NUM_CLASSES);
+        ModelAdapter model = ModelAdapter.of(sd);
+        long parameters = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .mapToLong(v -> v.getArr().length()).sum();
+        console.printf(Locale.ROOT, "parameters: %,d; SameDiff engine%n", parameters);
+        EpochStatistics statistics = new EpochStatistics(model, observer);
+        sd.addListeners(statistics);
+
+        int batches = (int) Math.ceil(data.trainSize() / (double) data.train().batch());
+        List<EpochResult> results = new ArrayList<>();
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            observer.epochStarted(epoch, batches);
+            statistics.reset();
+            data.train().reset();
+            long start = System.nanoTime();
+            sd.fit(data.train(), 1);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double accuracy = Double.NaN;
+            if (data.testSize() > 0) {
+                data.test().reset();
+                accuracy = model.evaluate(data.test()).accuracy();
+            }
+            EpochResult result = new EpochResult(epoch, statistics.meanLoss(), accuracy, statistics.lastRate, seconds);
+            results.add(result);
+            observer.epochDone(result);
+        }
+        return results;
+    }
+
+    /**
+     * Mean loss and last applied rate of the current epoch. The loss of each mini-batch is computed
+     * before its update, as DL4J's score is, with one more forward pass: SameDiff 1.0.0-M2.1 hands its
+     * listeners a loss of 0 for this softmax cross-entropy (its backward pass does not need the loss value).
+     */
+    private static final class EpochStatistics extends BaseListener {
+        private final ModelAdapter model;
+        private final TrainingRun.Observer observer;
+        private double lossSum;
+        private int iterations;
+        private double lastRate = Double.NaN;
+        private double loss;
+
+        EpochStatistics(ModelAdapter model, TrainingRun.Observer observer) {
+            this.model = model;
+            this.observer = observer;
+        }
+
+        void reset() {
+            lossSum = 0;
+            iterations = 0;
+        }
+
+        double meanLoss() {
+            return lossSum / iterations;
+        }
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return operation == Operation.TRAINING;
+        }
+
+        @Override
+        public void iterationStart(SameDiff sd, At at, MultiDataSet data, long etlTimeMs) {
+            loss = sd.output(data, SameDiffModels.LOSS).get(SameDiffModels.LOSS).getDouble(0);
+        }
+
+        @Override
+        public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss reported) {
+            lastRate = model.appliedRate(at.iteration(), at.epoch());
+            lossSum += loss;
+            iterations++;
+            observer.iterationDone(at.iteration(), loss, lastRate);
+        }
+    }
+}
