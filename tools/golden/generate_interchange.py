@@ -208,6 +208,15 @@ def hf_values(case, count):
         rate = kw["min_lr"] / lr if "min_lr" in kw else kw["min_lr_rate"]
         f = hf_lambda(t, w, total, kw)
         return [lr * f(n, rate) for n in range(count)]
+    if t == "warmup_stable_decay":
+        decay = kw["num_decay_steps"]
+        stable = kw.get("num_stable_steps")
+        if stable is None:
+            stable = total - w - decay  # get_wsd_schedule: num_training_steps - warm-up - decay
+        f = g.hf_wsd_lambda(w, stable, decay, warmup_type=kw.get("warmup_type", "linear"),
+                            decay_type=kw.get("decay_type", "cosine"), min_lr_ratio=kw.get("min_lr_ratio", 0.0),
+                            num_cycles=kw.get("num_cycles", 0.5))
+        return [lr * f(n) for n in range(count)]
     f = hf_lambda(t, w, total, kw)
     return [lr * f(n) for n in range(count)]
 
@@ -229,6 +238,12 @@ HF_CASES = [
     hf("polynomial", 2, 8, {"lr_end": 0.01, "power": 2.0}, 12),
     hf("inverse_sqrt", 4, 20, {}, 16),
     hf("inverse_sqrt", 2, 20, {"timescale": 5}, 12),
+    # warmup_stable_decay: HF's defaults (decay_type cosine), stable from num_training_steps
+    hf("warmup_stable_decay", 3, 20, {"num_decay_steps": 6}, 24),
+    hf("warmup_stable_decay", 0, None, {"num_decay_steps": 5, "num_stable_steps": 4, "decay_type": "linear",
+                                        "min_lr_ratio": 0.1}, 12),
+    hf("warmup_stable_decay", 4, 30, {"num_decay_steps": 8, "num_stable_steps": 10, "decay_type": "1-sqrt",
+                                      "min_lr_ratio": 0.05, "warmup_type": "linear"}, 26, lr=0.002),
 ]
 
 
