@@ -140,6 +140,12 @@ class CooldownOnDemandTest {
             viaJmx.fit(data.get(0));                                    // update 4 is the first of the cooldown
             assertThat(jmxController.history()).extracting(RateChange::iteration).containsExactly(4);
             assertThat(jmxController.currentRate()).isCloseTo(expected(5, 4, 5), within(1e-15));
+            RateAdjustment cooling = jmxController.adjustment();
+            assertThatThrownBy(() -> jmx.coolDown(0)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("rate command: steps must be > 0, got steps=0");
+            viaJmx.fit(data.get(1));
+            assertThat(jmxController.adjustment()).as("a refused JMX call changes nothing").isEqualTo(cooling);
+            assertThat(jmxController.history()).hasSize(1);
         }
     }
 
