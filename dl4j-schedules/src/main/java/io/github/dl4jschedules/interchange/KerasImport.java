@@ -1,6 +1,7 @@
 package io.github.dl4jschedules.interchange;
 
 import io.github.dl4jschedules.schedules.InverseTimeDecay;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.KerasModel;
@@ -77,7 +78,7 @@ public final class KerasImport {
             throw new IOException(file + ": DL4J cannot import this Keras model: " + e.getMessage(), e);
         }
         network.setLearningRate(schedule);
-        for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
+        for (Layer layer : network.getLayers()) {
             if (layer.conf().getLayer() instanceof BaseLayer base && base.getIUpdater() != null
                     && base.getIUpdater().hasLearningRate()
                     && Double.compare(base.getIUpdater().getLearningRate(1, 0), schedule.valueAt(1, 0)) != 0) {

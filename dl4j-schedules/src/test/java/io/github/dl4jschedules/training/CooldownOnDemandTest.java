@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.schedule.ISchedule;
 
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.nd4j.linalg.schedule.ScheduleType.ITERATION;
 
@@ -78,7 +80,7 @@ class CooldownOnDemandTest {
         }
     }
 
-    private static org.nd4j.linalg.learning.config.IUpdater rate(MultiLayerNetwork network, int layer) {
+    private static IUpdater rate(MultiLayerNetwork network, int layer) {
         return ((BaseLayer) network.getLayer(layer).conf().getLayer()).getIUpdater();
     }
 
@@ -124,7 +126,7 @@ class CooldownOnDemandTest {
         controller.addSource(new ControlFile(file));
         network.fit(TinyNetworks.iterator(TinyNetworks.batches(BATCHES, 5)), 3);
         assertThat(controller.history()).extracting(RateChange::iteration, c -> c.command().toString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, "cooldown 5"));
+                .containsExactly(tuple(5, "cooldown 5"));
         assertRates(rates.first, 5, 5);
 
         MultiLayerNetwork viaJmx = TinyNetworks.network(TinyNetworks.mlp(new Sgd(Schedules.parse(OPEN))));
@@ -258,7 +260,7 @@ class CooldownOnDemandTest {
         assertThat(plateau.state().cuts()).as("it fired twice").isEqualTo(2);
         assertThat(controller.history()).as("the first firing starts the cooldown, the second changes nothing")
                 .extracting(RateChange::iteration, c -> c.command().toString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(4 * BATCHES, "cooldown 6"));
+                .containsExactly(tuple(4 * BATCHES, "cooldown 6"));
         assertRates(rates.first, 4 * BATCHES, 6);
         assertThatThrownBy(() -> PlateauRule.parse("wsd-cooldown=-1"))
                 .hasMessage("plateau: wsd-cooldown must be >= 0, got wsd-cooldown=-1");
