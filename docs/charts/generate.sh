@@ -50,6 +50,10 @@ chart cyclic "cyclic: the three modes" 100 --height 400 \
 chart one-cycle "one-cycle: two and three phases" 110 \
   "one-cycle(max=0.1, total=100)" \
   "one-cycle(max=0.1, total=100, three-phase=true)"
+chart wsd "wsd: linear, cosine and one-minus-sqrt cooldowns" 100 \
+  "wsd(lr=0.1, cooldown=30, warmup=10, stable=50)" \
+  "wsd(lr=0.1, cooldown=30, warmup=10, stable=50, shape=cosine)" \
+  "wsd(lr=0.1, cooldown=30, warmup=10, stable=50, shape=one-minus-sqrt)"
 chart warmup "warmup + cosine" 100 \
   "warmup(steps=10, then=cosine(lr=0.1, steps=90))"
 chart sequence "sequence: ramp, hold, cosine" 100 \

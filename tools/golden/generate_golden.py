@@ -178,6 +178,18 @@ def contract(s, n):
                     return b + (a - b) / 2 * (math.cos(math.pi * f) + 1)
                 return (b - a) * f + a
             start = end
+    if name == "wsd":
+        lr, lo, w, st, c = p("lr"), p("min", 0.0), p("warmup", 0), p("stable", 2147483647), p("cooldown")
+        if n < w:
+            return lo + (lr - lo) * n / w
+        if n < w + st:
+            return lr
+        if n >= w + st + c:
+            return lo
+        q = (n - w - st) / c
+        f = {"linear": 1 - q, "cosine": (1 + math.cos(math.pi * q)) / 2,
+             "one-minus-sqrt": 1 - math.sqrt(q)}[p("shape", "linear")]
+        return lo + (lr - lo) * f
     if name == "warmup":
         w, then = p("steps"), p("then")
         if n < w:
@@ -458,6 +470,42 @@ def optax_warmup_constant(init_value, peak_value, warmup_steps):
 
 
 # --------------------------------------------------------------------------------------------
+# References: Hugging Face transformers closed forms, run through torch.optim.lr_scheduler.LambdaLR
+# https://github.com/huggingface/transformers/blob/main/src/transformers/optimization.py
+# --------------------------------------------------------------------------------------------
+
+def hf_wsd_lambda(num_warmup_steps, num_stable_steps, num_decay_steps, warmup_type="linear",
+                  decay_type="cosine", min_lr_ratio=0.0, num_cycles=0.5):
+    """transformers.optimization._get_wsd_scheduler_lambda (get_wsd_schedule, lr_scheduler_type
+    "warmup_stable_decay"): the factor of the optimizer's lr at current_step."""
+    def f(current_step):
+        if current_step < num_warmup_steps:
+            progress = float(current_step) / float(max(1, num_warmup_steps))
+            if warmup_type == "linear":
+                factor = progress
+            elif warmup_type == "cosine":
+                factor = 0.5 * (1.0 - math.cos(math.pi * progress))
+            else:
+                factor = 1.0 - math.sqrt(1.0 - progress)
+            factor = factor * (1.0 - min_lr_ratio) + min_lr_ratio
+            return max(0.0, factor)
+        if current_step < num_warmup_steps + num_stable_steps:
+            return 1.0
+        if current_step < num_warmup_steps + num_stable_steps + num_decay_steps:
+            progress = float(current_step - num_warmup_steps - num_stable_steps) / float(max(1, num_decay_steps))
+            if decay_type == "linear":
+                factor = 1.0 - progress
+            elif decay_type == "cosine":
+                factor = 0.5 * (1.0 + math.cos(math.pi * float(num_cycles) * 2.0 * progress))
+            else:
+                factor = 1.0 - math.sqrt(progress)
+            factor = factor * (1.0 - min_lr_ratio) + min_lr_ratio
+            return max(0.0, factor)
+        return min_lr_ratio
+    return f
+
+
+# --------------------------------------------------------------------------------------------
 # Cases
 # --------------------------------------------------------------------------------------------
 
@@ -732,6 +780,21 @@ def build():
                   S("one-cycle", max=mx, total=total, pct=pct, div=div, final_div=fdiv, anneal=anneal,
                     three_phase=three, unit=unit), mx,
                   oc(mx, total, pct, div, fdiv, anneal, three), R(0, total))
+
+    # 12b. wsd (Hugging Face get_wsd_schedule, stepped by torch's LambdaLR) ----------------------
+    # HF warms up from min_lr_ratio*lr, so min = lr*min_lr_ratio; decay_type "1-sqrt" = one-minus-sqrt.
+    for lr, w, st, c, shape, ratio, unit, ns in [
+            (0.1, 2, 3, 4, "linear", 0.1, it, 12),       # the Javadoc example
+            (0.05, 3, 4, 6, "cosine", 0.0, ep, 16),
+            (0.2, 0, 2, 5, "1-sqrt", 0.01, it, 10),
+            (1e-3, 10, 20, 30, "1-sqrt", 0.1, it, 70),
+            (0.3, 5, 0, 8, "cosine", 0.2, it, 16)]:
+        ours = {"1-sqrt": "one-minus-sqrt"}.get(shape, shape)
+        add_torch("hf.get_wsd_schedule(lr=%r,num_warmup_steps=%d,num_stable_steps=%d,num_decay_steps=%d,"
+                  "decay_type=%s,min_lr_ratio=%r)" % (lr, w, st, c, shape, ratio),
+                  S("wsd", lr=lr, cooldown=c, warmup=w, stable=st, shape=ours, min=lr * ratio, unit=unit), lr,
+                  lambda o, a=(w, st, c, shape, ratio): tls.LambdaLR(
+                      o, hf_wsd_lambda(a[0], a[1], a[2], decay_type=a[3], min_lr_ratio=a[4])), R(0, ns))
 
     # 13. warmup --------------------------------------------------------------------------------
     # optax decay_steps is the total length incl. warm-up -> cosine steps = decay_steps - warmup.

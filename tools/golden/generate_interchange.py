@@ -15,6 +15,10 @@ optimizer (torch_lrs of generate_golden.py), and the closed forms of Keras
 CosineDecay warm-up below) and Hugging Face transformers (transformers/optimization.py, below),
 evaluated in float64.  Nothing here reads or runs the Java code.
 
+Also writes interchange-writers.tsv (framework<TAB>spec<TAB>json<TAB>n<TAB>expected) for the writers
+(Interchange.toKeras / toPyTorch): `json` is the configuration the writer must produce for the
+catalogue `spec`, written by hand below, and `expected` the framework's rate for that configuration.
+
 Run from the repository root:  python3 tools/golden/generate_interchange.py
 """
 
@@ -208,6 +212,15 @@ def hf_values(case, count):
         rate = kw["min_lr"] / lr if "min_lr" in kw else kw["min_lr_rate"]
         f = hf_lambda(t, w, total, kw)
         return [lr * f(n, rate) for n in range(count)]
+    if t == "warmup_stable_decay":
+        decay = kw["num_decay_steps"]
+        stable = kw.get("num_stable_steps")
+        if stable is None:
+            stable = total - w - decay  # get_wsd_schedule: num_training_steps - warm-up - decay
+        f = g.hf_wsd_lambda(w, stable, decay, warmup_type=kw.get("warmup_type", "linear"),
+                            decay_type=kw.get("decay_type", "cosine"), min_lr_ratio=kw.get("min_lr_ratio", 0.0),
+                            num_cycles=kw.get("num_cycles", 0.5))
+        return [lr * f(n) for n in range(count)]
     f = hf_lambda(t, w, total, kw)
     return [lr * f(n) for n in range(count)]
 
@@ -229,10 +242,119 @@ HF_CASES = [
     hf("polynomial", 2, 8, {"lr_end": 0.01, "power": 2.0}, 12),
     hf("inverse_sqrt", 4, 20, {}, 16),
     hf("inverse_sqrt", 2, 20, {"timescale": 5}, 12),
+    # warmup_stable_decay: HF's defaults (decay_type cosine), stable from num_training_steps
+    hf("warmup_stable_decay", 3, 20, {"num_decay_steps": 6}, 24),
+    hf("warmup_stable_decay", 0, None, {"num_decay_steps": 5, "num_stable_steps": 4, "decay_type": "linear",
+                                        "min_lr_ratio": 0.1}, 12),
+    hf("warmup_stable_decay", 4, 30, {"num_decay_steps": 8, "num_stable_steps": 10, "decay_type": "1-sqrt",
+                                      "min_lr_ratio": 0.05, "warmup_type": "linear"}, 26, lr=0.002),
 ]
 
 
+# ---------------------------------------------------------------- writers: Interchange.toKeras / toPyTorch
+# Each case: a catalogue spec and the configuration the writer must produce for it, written here by
+# hand from the frameworks' documentation (not by running the Java writer); its values come from the
+# framework: PyTorch run for real on that configuration, Keras' closed forms above.
+
+WRITER_KERAS_CASES = [
+    ("constant(lr=0.05)", 0.05, 5),
+    ("inverse-time(lr=0.1, decay=0.5, unit=iteration, period=4, staircase=true)",
+     {"class_name": "InverseTimeDecay", "config": {"initial_learning_rate": 0.1, "decay_steps": 4,
+                                                   "decay_rate": 0.5, "staircase": True}}, 14),
+    ("exponential(lr=0.1, rate=0.96, unit=iteration, period=3)",
+     {"class_name": "ExponentialDecay", "config": {"initial_learning_rate": 0.1, "decay_steps": 3,
+                                                   "decay_rate": 0.96, "staircase": False}}, 12),
+    ("step(lr=0.1, factor=0.5, every=3, unit=iteration)",
+     {"class_name": "ExponentialDecay", "config": {"initial_learning_rate": 0.1, "decay_steps": 3,
+                                                   "decay_rate": 0.5, "staircase": True}}, 12),
+    ("piecewise(values=[0.1, 0.05, 0.01], at=[5, 12], unit=iteration)",
+     {"class_name": "PiecewiseConstantDecay", "config": {"boundaries": [4, 11], "values": [0.1, 0.05, 0.01]}}, 16),
+    ("polynomial(lr=0.1, end=0.001, steps=5, power=2, cycle=true, unit=iteration)",
+     {"class_name": "PolynomialDecay", "config": {"initial_learning_rate": 0.1, "decay_steps": 5,
+                                                  "end_learning_rate": 0.001, "power": 2.0, "cycle": True}}, 17),
+    ("cosine(lr=0.1, steps=10, min=0.01, unit=iteration)",
+     {"class_name": "CosineDecay", "config": {"initial_learning_rate": 0.1, "decay_steps": 10,
+                                              "alpha": 0.01 / 0.1}}, 14),
+    ("cosine-restarts(lr=0.1, period=3, mult=2, decay=0.5, unit=iteration)",
+     {"class_name": "CosineDecayRestarts", "config": {"initial_learning_rate": 0.1, "first_decay_steps": 3,
+                                                      "t_mul": 2.0, "m_mul": 0.5, "alpha": 0.0}}, 22),
+    ("warmup(steps=5, start=0.01, then=cosine(lr=0.1, steps=20, min=0.001), unit=iteration)",
+     {"class_name": "CosineDecay", "config": {"initial_learning_rate": 0.01, "decay_steps": 20,
+                                              "alpha": 0.001 / 0.1, "warmup_target": 0.1, "warmup_steps": 5}}, 30),
+]
+
+
+def torch_linear(start, end, steps):
+    return {"scheduler": "LinearLR", "kwargs": {"start_factor": start, "end_factor": end, "total_iters": steps}}
+
+
+WRITER_PYTORCH_CASES = [
+    ("constant(lr=0.05)",
+     {"scheduler": "ConstantLR", "lr": 0.05, "kwargs": {"factor": 1.0, "total_iters": 0}}, 5),
+    ("step(lr=0.1, factor=0.5, every=3, unit=iteration)",
+     {"scheduler": "StepLR", "lr": 0.1, "kwargs": {"step_size": 3, "gamma": 0.5}}, 12),
+    ("multistep(lr=0.1, factor=0.1, at=[4, 9], unit=iteration)",
+     {"scheduler": "MultiStepLR", "lr": 0.1, "kwargs": {"milestones": [4, 9], "gamma": 0.1}}, 12),
+    ("exponential(lr=0.1, rate=0.9, unit=iteration)",
+     {"scheduler": "ExponentialLR", "lr": 0.1, "kwargs": {"gamma": 0.9}}, 12),
+    ("cosine(lr=0.1, steps=10, min=0.001, unit=iteration)",      # to T_max: PyTorch rises after it
+     {"scheduler": "CosineAnnealingLR", "lr": 0.1, "kwargs": {"T_max": 10, "eta_min": 0.001}}, 11),
+    ("cosine-restarts(lr=0.1, period=3, mult=2, min=0.01, unit=iteration)",
+     {"scheduler": "CosineAnnealingWarmRestarts", "lr": 0.1, "kwargs": {"T_0": 3, "T_mult": 2, "eta_min": 0.01}},
+     22),
+    ("linear(from=0.01, to=0.1, steps=5, unit=iteration)",
+     {"scheduler": "LinearLR", "lr": 0.1, "kwargs": {"start_factor": 0.01 / 0.1, "end_factor": 1.0,
+                                                     "total_iters": 5}}, 8),
+    ("polynomial(lr=0.1, steps=8, power=2, unit=iteration)",
+     {"scheduler": "PolynomialLR", "lr": 0.1, "kwargs": {"total_iters": 8, "power": 2.0}}, 11),
+    ("cyclic(min=0.01, max=0.1, half=3, mode=triangular2, unit=iteration)",
+     {"scheduler": "CyclicLR", "lr": 0.01, "kwargs": {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 3,
+                                                      "step_size_down": 3, "mode": "triangular2", "gamma": 1.0,
+                                                      "cycle_momentum": False}}, 20),
+    ("cyclic(min=0.01, max=0.1, half=2, mode=exp-range, gamma=0.9, unit=iteration)",
+     {"scheduler": "CyclicLR", "lr": 0.01, "kwargs": {"base_lr": 0.01, "max_lr": 0.1, "step_size_up": 2,
+                                                      "step_size_down": 2, "mode": "exp_range", "gamma": 0.9,
+                                                      "cycle_momentum": False}}, 12),
+    ("one-cycle(max=0.1, total=20, unit=iteration)",
+     {"scheduler": "OneCycleLR", "lr": 0.1 / 25.0, "kwargs": {"max_lr": 0.1, "total_steps": 20, "pct_start": 0.3,
+                                                              "anneal_strategy": "cos", "div_factor": 25.0,
+                                                              "final_div_factor": 10000.0, "three_phase": False,
+                                                              "cycle_momentum": False}}, 20),
+    ("sequence(linear(from=0.01, to=0.1, steps=5), cosine(lr=0.1, steps=15), at=[5], unit=iteration)",
+     {"scheduler": "SequentialLR", "lr": 0.1, "kwargs": {
+         "schedulers": [torch_linear(0.01 / 0.1, 1.0, 5),
+                        {"scheduler": "CosineAnnealingLR", "kwargs": {"T_max": 15, "eta_min": 0.0}}],
+         "milestones": [5]}}, 21),
+    ("warmup(steps=4, start=0.01, then=exponential(lr=0.1, rate=0.9), unit=iteration)",
+     {"scheduler": "SequentialLR", "lr": 0.1, "kwargs": {
+         "schedulers": [torch_linear(0.01 / 0.1, 1.0, 4), {"scheduler": "ExponentialLR", "kwargs": {"gamma": 0.9}}],
+         "milestones": [4]}}, 14),
+    ("sequence(constant(lr=0.02), step(lr=0.1, factor=0.5, every=3), at=[4], unit=iteration)",
+     {"scheduler": "SequentialLR", "lr": 0.1, "kwargs": {
+         "schedulers": [{"scheduler": "ConstantLR", "kwargs": {"factor": 0.02 / 0.1, "total_iters": 4}},
+                        {"scheduler": "StepLR", "kwargs": {"step_size": 3, "gamma": 0.5}}],
+         "milestones": [4]}}, 14),
+]
+
+WRITERS_OUT = os.path.join(g.REPO, "dl4j-schedules", "src", "test", "resources", "golden", "interchange-writers.tsv")
+
+
+def write_writers():
+    rows = []
+    for spec, case, count in WRITER_KERAS_CASES:
+        rows += [("keras", spec, case, n, v) for n, v in enumerate(keras_values(case, count))]
+    for spec, case, count in WRITER_PYTORCH_CASES:
+        rows += [("pytorch", spec, case, n, v) for n, v in enumerate(g.torch_lrs(case["lr"], torch_make(case), count))]
+    with open(WRITERS_OUT, "w", encoding="utf-8") as out:
+        out.write("framework\tspec\tjson\tn\texpected\n")
+        out.write("# generated by tools/golden/generate_interchange.py (torch %s); do not edit\n" % g.torch.__version__)
+        for framework, spec, case, n, v in rows:
+            out.write("%s\t%s\t%s\t%d\t%r\n" % (framework, spec, json.dumps(case), n, float(v)))
+    print("wrote %d rows to %s" % (len(rows), WRITERS_OUT))
+
+
 def main():
+    write_writers()
     rows = []
     for case, count in KERAS_CASES + [(0.05, 3)]:
         rows += [("keras", case, n, v) for n, v in enumerate(keras_values(case, count))]

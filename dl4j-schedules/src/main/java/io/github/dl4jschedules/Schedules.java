@@ -17,6 +17,7 @@ import io.github.dl4jschedules.schedules.Scaled;
 import io.github.dl4jschedules.schedules.SequenceSchedule;
 import io.github.dl4jschedules.schedules.StepDecay;
 import io.github.dl4jschedules.schedules.Warmup;
+import io.github.dl4jschedules.schedules.Wsd;
 import io.github.dl4jschedules.spec.ScheduleDefinition;
 import io.github.dl4jschedules.spec.ScheduleRegistry;
 import io.github.dl4jschedules.spec.SpecException;
@@ -51,6 +52,7 @@ public final class Schedules {
             LinearRamp.SPEC,
             CyclicSchedule.SPEC,
             OneCycle.SPEC,
+            Wsd.SPEC,
             Warmup.SPEC,
             SequenceSchedule.SPEC,
             Scaled.SPEC));

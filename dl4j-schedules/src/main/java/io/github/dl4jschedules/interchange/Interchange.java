@@ -3,13 +3,14 @@ package io.github.dl4jschedules.interchange;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * Schedules from Python frameworks' configurations. Each method returns a schedule of the catalogue
+ * Schedules from and to Python frameworks' configurations. Each {@code from} method returns a schedule of the catalogue
  * (a composite where needed) counting in {@code iteration}s, whose {@code valueAt(n, epoch)} is the
  * rate of update {@code n} (n updates done before it): PyTorch's scheduler stepped once per update,
  * Keras' {@code optimizer.iterations}, Hugging Face's {@code current_step}. A class or argument the
  * reader does not know, or cannot reproduce exactly, is an {@link IllegalArgumentException} naming it.
  * The formulas and the differences are in {@link KerasReader}, {@link PyTorchReader} and
- * {@link HuggingFaceReader}.
+ * {@link HuggingFaceReader}; {@link #toKeras} and {@link #toPyTorch} write a schedule back where the
+ * framework has an exact equivalent ({@link KerasWriter}, {@link PyTorchWriter}) and refuse otherwise.
  */
 public final class Interchange {
 
@@ -39,5 +40,27 @@ public final class Interchange {
      */
     public static ISchedule fromHuggingFace(String json) {
         return HuggingFaceReader.read(JsonArgs.parse(json));
+    }
+
+    /**
+     * The Keras configuration of a schedule, {@code {"class_name": ..., "config": {...}}} (the form
+     * {@code keras.optimizers.schedules.deserialize} takes), or a number for a constant rate, with the
+     * same rate at every step. {@code fromKeras} reads it back.
+     *
+     * @throws IllegalArgumentException naming the schedule and why Keras has no exact equivalent
+     */
+    public static String toKeras(ISchedule schedule) {
+        return KerasWriter.write(schedule).toString();
+    }
+
+    /**
+     * The PyTorch form of a schedule, {@code {"scheduler": ..., "lr": ..., "kwargs": {...}}}: build the
+     * scheduler with {@code lr} as the optimizer's rate and step it once per update.
+     * {@code fromPyTorch} reads it back.
+     *
+     * @throws IllegalArgumentException naming the schedule and why PyTorch has no exact equivalent
+     */
+    public static String toPyTorch(ISchedule schedule) {
+        return PyTorchWriter.write(schedule).toString();
     }
 }

@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * A text file a person edits to steer a running training: each line is one {@link RateCommand}
- * ({@code factor 0.5}, {@code set 0.001}, {@code fixed 0.001}, {@code schedule}); blank lines and
+ * ({@code factor 0.5}, {@code set 0.001}, {@code fixed 0.001}, {@code schedule}, {@code cooldown 500}); blank lines and
  * lines starting with {@code #} are ignored. The controller polls it between iterations, cheaply
  * (the file is read only when its size, modification time or identity changed), so a command takes
  * effect within an iteration or two. A line counts once it ends with a newline.

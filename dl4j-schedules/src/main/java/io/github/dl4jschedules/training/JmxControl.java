@@ -89,6 +89,11 @@ public final class JmxControl implements RateControlMXBean, AutoCloseable {
     }
 
     @Override
+    public void coolDown(int steps) {
+        controller.submit(new RateCommand.Cooldown(steps), "JMX");
+    }
+
+    @Override
     public String getLastChange() {
         List<RateChange> history = controller.history();
         return history.isEmpty() ? "" : history.get(history.size() - 1).toString();

@@ -18,6 +18,9 @@ import java.util.Map;
  * after more than `patience` epochs without a better value (not counting `cooldown` epochs after a cut):
  *     rate = max(rate * factor, min), applied when it changes the rate by more than eps
  * </pre>
+ * With {@code wsd-cooldown=N} ({@code N > 0}, not in PyTorch), the first time the rule fires it starts
+ * the cooldown of the {@code wsd} schedule over {@code N} steps instead of cutting (the controller's
+ * {@code cooldown N} command), and later firings change nothing.
  *
  * @param mode          {@code min} for a loss, {@code max} for an accuracy
  * @param factor        the cut, in (0, 1)
@@ -27,9 +30,10 @@ import java.util.Map;
  * @param cooldown      epochs to wait after a cut before counting again, {@code >= 0}
  * @param minRate       a cut never takes the rate below this, {@code >= 0}
  * @param eps           smaller changes are not applied, {@code >= 0}
+ * @param wsdCooldown   0 to cut; {@code > 0} to start a {@code wsd} cooldown of that many steps instead
  */
 public record PlateauRule(Mode mode, double factor, int patience, double threshold, boolean relative, int cooldown,
-                          double minRate, double eps) implements Serializable {
+                          double minRate, double eps, int wsdCooldown) implements Serializable {
 
     /** Whether smaller or larger values of the metric are better. */
     public enum Mode { MIN, MAX }
@@ -38,7 +42,8 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
     public static final PlateauRule DEFAULTS = new PlateauRule(Mode.MIN, 0.1, 10, 1e-4, true, 0, 0, 1e-8);
 
     /** The option keys of {@link #parse}, in order. */
-    public static final String KEYS = "mode=min|max, factor, patience, threshold, threshold-mode=rel|abs, cooldown, min, eps";
+    public static final String KEYS = "mode=min|max, factor, patience, threshold, threshold-mode=rel|abs, cooldown, min, eps,"
+            + " wsd-cooldown";
 
     public PlateauRule {
         if (mode == null) {
@@ -50,6 +55,13 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
         require(cooldown >= 0, "cooldown", ">= 0", cooldown);
         require(minRate >= 0 && Double.isFinite(minRate), "min", "finite and >= 0", minRate);
         require(eps >= 0 && Double.isFinite(eps), "eps", "finite and >= 0", eps);
+        require(wsdCooldown >= 0, "wsd-cooldown", ">= 0", wsdCooldown);
+    }
+
+    /** PyTorch's rule: cuts, no {@code wsd} cooldown. */
+    public PlateauRule(Mode mode, double factor, int patience, double threshold, boolean relative, int cooldown,
+                       double minRate, double eps) {
+        this(mode, factor, patience, threshold, relative, cooldown, minRate, eps, 0);
     }
 
     /**
@@ -82,11 +94,12 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
         int cooldown = (int) integer(values, "cooldown", d.cooldown);
         double min = number(values, "min", d.minRate);
         double eps = number(values, "eps", d.eps);
+        int wsdCooldown = (int) integer(values, "wsd-cooldown", d.wsdCooldown);
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("plateau: unknown key '" + values.keySet().iterator().next()
                     + "'; keys: " + KEYS);
         }
-        return new PlateauRule(mode, factor, patience, threshold, relative, cooldown, min, eps);
+        return new PlateauRule(mode, factor, patience, threshold, relative, cooldown, min, eps, wsdCooldown);
     }
 
     /** Whether {@code value} improves on {@code best}. */
@@ -105,9 +118,10 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "mode=%s, factor=%s, patience=%d, threshold=%s, threshold-mode=%s, cooldown=%d, min=%s, eps=%s",
+                "mode=%s, factor=%s, patience=%d, threshold=%s, threshold-mode=%s, cooldown=%d, min=%s, eps=%s,"
+                        + " wsd-cooldown=%d",
                 mode.name().toLowerCase(Locale.ROOT), factor, patience, threshold, relative ? "rel" : "abs",
-                cooldown, minRate, eps);
+                cooldown, minRate, eps, wsdCooldown);
     }
 
     private static Mode mode(String value) {

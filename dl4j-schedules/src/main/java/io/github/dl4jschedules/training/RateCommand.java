@@ -14,12 +14,13 @@ import java.util.Locale;
  * set R       make the rate R (&gt;= 0) now; the schedule keeps its shape from there
  * fixed R     train with the fixed rate R from now on, ignoring the schedule
  * schedule    go back to the plain configured schedule
+ * cooldown N  end the stable phase of a wsd schedule now: cool down over N (&gt; 0) steps
  * </pre>
  */
 public sealed interface RateCommand {
 
     /** The commands' usage, for messages. */
-    String USAGE = "factor F | set R | fixed R | schedule";
+    String USAGE = "factor F | set R | fixed R | schedule | cooldown N";
 
     /** The most characters of a line that messages quote; longer lines are cut with their length. */
     int QUOTE_LIMIT = 80;
@@ -75,6 +76,24 @@ public sealed interface RateCommand {
     }
 
     /**
+     * Start the cooldown of every layer's {@code wsd} schedule at the next update, over {@code steps}
+     * steps of the schedule's unit ({@link io.github.dl4jschedules.schedules.Wsd#coolingDownAt}).
+     */
+    record Cooldown(int steps) implements RateCommand {
+        /** @param steps the cooldown's length, {@code > 0} */
+        public Cooldown {
+            if (steps <= 0) {
+                throw new IllegalArgumentException(Check.message("rate command", "steps", "> 0", steps));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "cooldown " + steps;
+        }
+    }
+
+    /**
      * Reads one command.
      *
      * @throws IllegalArgumentException saying what is wrong and what is accepted
@@ -88,6 +107,9 @@ public sealed interface RateCommand {
                 throw new IllegalArgumentException("'schedule' takes no value, got " + quote(line.trim()));
             }
             return new Resume();
+        }
+        if (keyword.equals("cooldown")) {
+            return cooldown(words, line);
         }
         if (!keyword.equals("factor") && !keyword.equals("set") && !keyword.equals("fixed")) {
             throw new IllegalArgumentException("unknown command " + quote(line.trim()) + "; expected " + USAGE);
@@ -106,6 +128,17 @@ public sealed interface RateCommand {
             case "set" -> new Set(value);
             default -> new Fix(value);
         };
+    }
+
+    private static RateCommand cooldown(String[] words, String line) {
+        if (words.length != 2) {
+            throw new IllegalArgumentException("'cooldown' takes one whole number of steps, got " + quote(line.trim()));
+        }
+        try {
+            return new Cooldown(Integer.parseInt(words[1]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'cooldown' takes a whole number of steps, got " + quote(words[1]));
+        }
     }
 
     /**

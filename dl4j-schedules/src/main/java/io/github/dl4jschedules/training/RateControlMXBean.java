@@ -28,6 +28,9 @@ public interface RateControlMXBean {
     /** The {@code schedule} command. */
     void resumeSchedule();
 
+    /** The {@code cooldown N} command: a {@code wsd} schedule cools down over {@code steps} from the next update. */
+    void coolDown(int steps);
+
     /** The last applied change, or an empty string. */
     String getLastChange();
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Changes the learning rate of a running training: multiply it, set it, fix it, or go back to the
- * configured schedule ({@link RateCommand}), from any thread, applied only between parameter updates
+ * Changes the learning rate of a running training: multiply it, set it, fix it, go back to the
+ * configured schedule, or start a {@code wsd} schedule's cooldown ({@link RateCommand}), from any thread, applied only between parameter updates
  * (just before an update, or at the end of an epoch).
  *
  * <p>The controller remembers each layer's configured schedule {@code base} and trains with
@@ -186,7 +186,8 @@ public final class RateController extends BaseTrainingListener {
         RateAdjustment after;
         Map<String, CounterSchedule> schedules;
         try {
-            after = before.after(command, bases.get(firstLayer).valueAt(nextIteration, nextEpoch));
+            after = before.after(command, before.shape(bases.get(firstLayer)).valueAt(nextIteration, nextEpoch),
+                    nextIteration, nextEpoch);
             schedules = schedules(after);
         } catch (IllegalArgumentException e) {
             warn(source + ": " + e.getMessage() + "; nothing changed");

@@ -18,7 +18,9 @@ import java.util.Locale;
  * }</pre>
  *
  * <p>A cut is {@code rate = max(rate * factor, min)} at the next update, applied as the controller's
- * {@code factor} command when it changes the rate by more than {@code eps}. The state (best value,
+ * {@code factor} command when it changes the rate by more than {@code eps}; with the rule's
+ * {@code wsd-cooldown=N}, the first firing is the {@code cooldown N} command instead, and it returns
+ * {@code true} when that started the cooldown. The state (best value,
  * bad epochs, cooldown) is saved with the model by {@link TrainingStateStore}.
  *
  * <p>A DL4J network takes it as a listener; a SameDiff model through
@@ -84,7 +86,7 @@ public final class ReduceOnPlateau extends BaseTrainingListener {
     /**
      * Takes one epoch's metric value; cuts the rate when the rule says so. Call between iterations.
      *
-     * @return whether the rate was cut
+     * @return whether the rate was cut (or, with {@code wsd-cooldown}, the cooldown started)
      */
     public boolean step(double value) {
         PlateauState previous = state;
@@ -99,13 +101,17 @@ public final class ReduceOnPlateau extends BaseTrainingListener {
         if (!next.cutNow(previous)) {
             return false;
         }
+        String source = String.format(Locale.ROOT, "plateau: best %.6g, %d epochs without improvement",
+                next.best(), rule.patience() + 1);
+        if (rule.wsdCooldown() > 0) {
+            return controller.adjustment().cooldown() == null
+                    && controller.apply(new RateCommand.Cooldown(rule.wsdCooldown()), source) != null;
+        }
         double old = controller.currentRate();
         double cut = Math.max(old * rule.factor(), rule.minRate());
         if (old - cut <= rule.eps()) {
             return false;
         }
-        String source = String.format(Locale.ROOT, "plateau: best %.6g, %d epochs without improvement",
-                next.best(), rule.patience() + 1);
         return controller.apply(new RateCommand.Multiply(cut / old), source) != null;
     }
 }

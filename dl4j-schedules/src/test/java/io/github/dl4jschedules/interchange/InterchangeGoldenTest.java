@@ -63,7 +63,7 @@ class InterchangeGoldenTest {
                 "pytorch:PolynomialLR", "pytorch:CyclicLR", "pytorch:OneCycleLR", "pytorch:SequentialLR",
                 "huggingface:constant", "huggingface:constant_with_warmup", "huggingface:linear",
                 "huggingface:cosine", "huggingface:cosine_with_min_lr", "huggingface:cosine_with_restarts",
-                "huggingface:polynomial", "huggingface:inverse_sqrt");
+                "huggingface:polynomial", "huggingface:inverse_sqrt", "huggingface:warmup_stable_decay");
     }
 
     private static String className(String json) {

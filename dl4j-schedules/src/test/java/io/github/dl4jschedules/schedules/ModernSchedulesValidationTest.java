@@ -121,6 +121,35 @@ class ModernSchedulesValidationTest {
     }
 
     @Test
+    void wsd() {
+        rejects(() -> new Wsd(-0.1, 5, 0, 3, CooldownShape.LINEAR, 0, ITERATION), "wsd: lr must be finite and >= 0, got lr=-0.1");
+        rejects(() -> new Wsd(0.1, 0, 0, 3, CooldownShape.LINEAR, 0, ITERATION), "wsd: cooldown must be > 0, got cooldown=0");
+        rejects(() -> new Wsd(0.1, 5, -1, 3, CooldownShape.LINEAR, 0, ITERATION), "wsd: warmup must be >= 0, got warmup=-1");
+        rejects(() -> new Wsd(0.1, 5, 0, -3, CooldownShape.LINEAR, 0, ITERATION), "wsd: stable must be >= 0, got stable=-3");
+        rejects(() -> new Wsd(0.1, 5, 0, 3, null, 0, ITERATION), "wsd: shape must be given, got null");
+        rejects(() -> new Wsd(0.1, 5, 0, 3, CooldownShape.COSINE, 0.2, ITERATION), "wsd: min must be <= lr (0.1), got min=0.2");
+        rejects(() -> new Wsd(0.1, 5, 0, 3, CooldownShape.COSINE, Double.NaN, ITERATION), "wsd: min must be finite and >= 0, got min=NaN");
+        rejects(() -> new Wsd(0.1, 5, 0, 3, CooldownShape.COSINE, 0, null), "wsd: unit must be given, got null");
+        rejectsSpec("wsd(lr=0.1, cooldown=0)", "wsd: cooldown must be > 0, got cooldown=0 at 21");
+        rejectsSpec("wsd(lr=0.1, cooldown=5, shape=sqrt)",
+                "wsd: shape must be linear or cosine or one-minus-sqrt, got 'sqrt' at 30");
+        rejectsSpec("wsd(lr=0.1)", "wsd: missing parameter 'cooldown' at 0; required: lr, cooldown");
+    }
+
+    @Test
+    void wsdCoolsDownOnlyAfterTheWarmupAndBeforeItsOwnCooldown() {
+        Wsd open = new Wsd(0.1, 5, 10, Wsd.OPEN, CooldownShape.LINEAR, 0, ITERATION);
+        assertThat(open.coolingDownAt(10, 4)).isEqualTo(new Wsd(0.1, 4, 10, 0, CooldownShape.LINEAR, 0, ITERATION));
+        assertThat(open.coolingDownAt(250, 7).stable()).isEqualTo(240);
+        rejects(() -> open.coolingDownAt(9, 4), "cooldown: the warm-up of " + open
+                + " runs until iteration 10; a cooldown can start from there, not at iteration 9");
+        rejects(() -> open.coolingDownAt(20, 0), "wsd: cooldown must be > 0, got cooldown=0");
+        Wsd fixed = new Wsd(0.1, 5, 0, 30, CooldownShape.LINEAR, 0, EPOCH);
+        rejects(() -> fixed.coolingDownAt(31, 4), "cooldown: " + fixed
+                + " has been cooling down since epoch 30; it cannot start again at epoch 31");
+    }
+
+    @Test
     void oneCycleNeedsATotalLongEnoughForItsPhases() {
         rejects(() -> new OneCycle(0.1, 3, EPOCH),
                 "one-cycle: total must be large enough for the phases (pct*total - 1 > 0 with pct=0.3), got total=3");

@@ -119,7 +119,7 @@ class ControlFileChangesTest {
 
         assertThat(warnings).hasSize(2);
         assertThat(warnings.get(0)).isEqualTo("control file " + file + " line 1: unknown command '" + "x".repeat(60)
-                + "...' (200000 characters); expected factor F | set R | fixed R | schedule; nothing changed");
+                + "...' (200000 characters); expected factor F | set R | fixed R | schedule | cooldown N; nothing changed");
         assertThat(warnings.get(1)).hasSizeLessThan(300).contains("(100000 characters)");
         assertThat(controller.history()).isEmpty();
     }

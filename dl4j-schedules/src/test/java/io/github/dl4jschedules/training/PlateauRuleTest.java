@@ -58,7 +58,7 @@ class PlateauRuleTest {
         assertThat(PlateauRule.parse(expected.toString())).isEqualTo(expected);
         assertThat(PlateauRule.parse(PlateauRule.DEFAULTS.toString())).isEqualTo(PlateauRule.DEFAULTS);
         assertThat(expected).hasToString(
-                "mode=max, factor=0.5, patience=2, threshold=0.01, threshold-mode=abs, cooldown=1, min=1.0E-4, eps=1.0E-8");
+                "mode=max, factor=0.5, patience=2, threshold=0.01, threshold-mode=abs, cooldown=1, min=1.0E-4, eps=1.0E-8, wsd-cooldown=0");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,9 +80,9 @@ class PlateauRuleTest {
             "eps=NaN => plateau: eps must be finite and >= 0, got eps=NaN",
             "factor=0.5, factor=0.2 => plateau: factor given twice",
             "factor=0.5, speed=3 => plateau: unknown key 'speed'; keys: "
-                    + "mode=min|max, factor, patience, threshold, threshold-mode=rel|abs, cooldown, min, eps",
+                    + "mode=min|max, factor, patience, threshold, threshold-mode=rel|abs, cooldown, min, eps, wsd-cooldown",
             "factor 0.5 => plateau: expected key=value, got 'factor 0.5'; keys: "
-                    + "mode=min|max, factor, patience, threshold, threshold-mode=rel|abs, cooldown, min, eps"})
+                    + "mode=min|max, factor, patience, threshold, threshold-mode=rel|abs, cooldown, min, eps, wsd-cooldown"})
     void mistakesNameTheKey(String text, String message) {
         assertThatThrownBy(() -> PlateauRule.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);

@@ -32,9 +32,9 @@ class RateAdjustmentTest {
 
     @Test
     void factorScalesTheSchedule() {
-        RateAdjustment half = RateAdjustment.NONE.after(new RateCommand.Multiply(0.5), 123);
+        RateAdjustment half = RateAdjustment.NONE.after(new RateCommand.Multiply(0.5), 123, 0, 0);
         assertThat(half).isEqualTo(new RateAdjustment(0.5, Double.NaN));
-        assertThat(half.after(new RateCommand.Multiply(0.5), 123)).isEqualTo(new RateAdjustment(0.25, Double.NaN));
+        assertThat(half.after(new RateCommand.Multiply(0.5), 123, 0, 0)).isEqualTo(new RateAdjustment(0.25, Double.NaN));
         assertThat(half.applyTo(base)).isEqualTo(new Scaled(0.5, base));
         assertThat(half.applyTo(base).valueAt(3, 0)).isEqualTo(0.5 * 0.1 * 0.125);
         assertThat(half).hasToString("schedule x0.5");
@@ -43,7 +43,7 @@ class RateAdjustmentTest {
     @Test
     void factorWhileFixedScalesTheFixedRateAndKeepsTheFactor() {
         RateAdjustment fixed = new RateAdjustment(0.3, 0.02);
-        RateAdjustment cut = fixed.after(new RateCommand.Multiply(0.5), 123);
+        RateAdjustment cut = fixed.after(new RateCommand.Multiply(0.5), 123, 0, 0);
         assertThat(cut.factor()).isEqualTo(0.3);
         assertThat(cut.fixedRate()).isEqualTo(0.01);
         assertThat(cut.applyTo(base)).isEqualTo(new ConstantRate(0.01));
@@ -52,29 +52,29 @@ class RateAdjustmentTest {
 
     @Test
     void setPicksTheFactorForTheBaseRateGiven() {
-        assertThat(RateAdjustment.NONE.after(new RateCommand.Set(0.02), 0.08)).isEqualTo(new RateAdjustment(0.25, Double.NaN));
-        assertThat(new RateAdjustment(0.5, Double.NaN).after(new RateCommand.Set(0.02), 0.08))
+        assertThat(RateAdjustment.NONE.after(new RateCommand.Set(0.02), 0.08, 0, 0)).isEqualTo(new RateAdjustment(0.25, Double.NaN));
+        assertThat(new RateAdjustment(0.5, Double.NaN).after(new RateCommand.Set(0.02), 0.08, 0, 0))
                 .as("the old factor does not matter").isEqualTo(new RateAdjustment(0.25, Double.NaN));
-        assertThat(new RateAdjustment(0.5, 0.3).after(new RateCommand.Set(0.02), 0.08))
+        assertThat(new RateAdjustment(0.5, 0.3).after(new RateCommand.Set(0.02), 0.08, 0, 0))
                 .as("leaves a fixed rate for the scaled schedule").isEqualTo(new RateAdjustment(0.25, Double.NaN));
-        assertThat(RateAdjustment.NONE.after(new RateCommand.Set(0), 0.08)).isEqualTo(new RateAdjustment(0, Double.NaN));
+        assertThat(RateAdjustment.NONE.after(new RateCommand.Set(0), 0.08, 0, 0)).isEqualTo(new RateAdjustment(0, Double.NaN));
     }
 
     @Test
     void setWhenTheScheduleIsZeroIsRejected() {
-        assertThatThrownBy(() -> RateAdjustment.NONE.after(new RateCommand.Set(0.01), 0))
+        assertThatThrownBy(() -> RateAdjustment.NONE.after(new RateCommand.Set(0.01), 0, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("the schedule's rate is 0 now").hasMessageContaining("use 'fixed'");
     }
 
     @Test
     void fixedAndScheduleCommands() {
-        RateAdjustment fixed = new RateAdjustment(0.5, Double.NaN).after(new RateCommand.Fix(0.004), 123);
+        RateAdjustment fixed = new RateAdjustment(0.5, Double.NaN).after(new RateCommand.Fix(0.004), 123, 0, 0);
         assertThat(fixed).isEqualTo(new RateAdjustment(0.5, 0.004));
         assertThat(fixed.fixed()).isTrue();
         assertThat(fixed.applyTo(base)).isEqualTo(new ConstantRate(0.004));
-        assertThat(fixed.after(new RateCommand.Resume(), 123)).isEqualTo(RateAdjustment.NONE);
-        assertThat(new RateAdjustment(0.5, Double.NaN).after(new RateCommand.Resume(), 123)).isEqualTo(RateAdjustment.NONE);
+        assertThat(fixed.after(new RateCommand.Resume(), 123, 0, 0)).isEqualTo(RateAdjustment.NONE);
+        assertThat(new RateAdjustment(0.5, Double.NaN).after(new RateCommand.Resume(), 123, 0, 0)).isEqualTo(RateAdjustment.NONE);
     }
 
     @Test

@@ -32,9 +32,9 @@ class RateCommandTest {
 
     @ParameterizedTest(name = "''{0}''")
     @CsvSource(delimiterString = "=>", quoteCharacter = '"', value = {
-            "\"\" => unknown command ''; expected factor F | set R | fixed R | schedule",
-            "faster => unknown command 'faster'; expected factor F | set R | fixed R | schedule",
-            "factor=0.5 => unknown command 'factor=0.5'; expected factor F | set R | fixed R | schedule",
+            "\"\" => unknown command ''; expected factor F | set R | fixed R | schedule | cooldown N",
+            "faster => unknown command 'faster'; expected factor F | set R | fixed R | schedule | cooldown N",
+            "factor=0.5 => unknown command 'factor=0.5'; expected factor F | set R | fixed R | schedule | cooldown N",
             "factor => 'factor' takes one number, got 'factor'",
             "set 1 2 => 'set' takes one number, got 'set 1 2'",
             "fixed abc => 'fixed' takes a number, got 'abc'",

@@ -71,11 +71,11 @@ final class RunControls implements TrainingRun.Observer, AutoCloseable {
         controller.onWarning(message -> out.println("warning: " + message));
         if (options.controlFile() != null) {
             controller.addSource(new ControlFile(options.controlFile()));
-            out.println("control file: " + options.controlFile() + " (write 'factor F', 'set R', 'fixed R' or 'schedule')");
+            out.println("control file: " + options.controlFile() + " (write 'factor F', 'set R', 'fixed R', 'schedule' or 'cooldown N')");
         }
         if (options.console()) {
             ConsoleControl.start(options.consoleInput(), controller);
-            out.println("console: type 'factor F', 'set R', 'fixed R' or 'schedule' and Enter to change the rate");
+            out.println("console: type 'factor F', 'set R', 'fixed R', 'schedule' or 'cooldown N' and Enter to change the rate");
         }
         if (options.jmxName() != null) {
             jmx = JmxControl.register(controller, options.jmxName());

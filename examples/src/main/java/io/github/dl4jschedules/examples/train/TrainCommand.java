@@ -70,7 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--control", paramLabel = "FILE",
-            description = "Control file: append 'factor F', 'set R', 'fixed R' or 'schedule' to change the rate while training runs.")
+            description = "Control file: append 'factor F', 'set R', 'fixed R', 'schedule' or 'cooldown N' to change the rate while training runs.")
     Path controlFile;
 
     @Option(names = "--no-console-control",
