@@ -253,7 +253,7 @@ class CooldownOnDemandTest {
         assertThat(rule.wsdCooldown()).isEqualTo(6);
         assertThat(PlateauRule.parse(rule.toString())).isEqualTo(rule);
         ReduceOnPlateau plateau = new ReduceOnPlateau(controller,
-                model -> metric[((MultiLayerNetwork) model).getEpochCount()], rule);
+                model -> metric[model.epoch()], rule);
         network.addListeners(plateau);
         network.fit(TinyNetworks.iterator(TinyNetworks.batches(BATCHES, 5)), 6);
 
