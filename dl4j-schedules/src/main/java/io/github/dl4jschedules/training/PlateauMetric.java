@@ -11,10 +11,20 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 @FunctionalInterface
 public interface PlateauMetric {
 
-    /** The metric's value for the model as it is now. */
+    /**
+     * The metric's value for the model as it is now.
+     *
+     * @param model the network being trained
+     * @return the metric's value
+     */
     double measure(Model model);
 
-    /** The loss on held-out data (mean over examples), for {@code mode=min}. */
+    /**
+     * The loss on held-out data (mean over examples), for {@code mode=min}.
+     *
+     * @param data held-out data; reset before each measurement
+     * @return the metric
+     */
     static PlateauMetric validationLoss(DataSetIterator data) {
         return model -> {
             data.reset();
@@ -35,7 +45,12 @@ public interface PlateauMetric {
         };
     }
 
-    /** The classification accuracy on held-out data, for {@code mode=max}. */
+    /**
+     * The classification accuracy on held-out data, for {@code mode=max}.
+     *
+     * @param data held-out data; reset before each measurement
+     * @return the metric
+     */
     static PlateauMetric accuracy(DataSetIterator data) {
         return model -> {
             data.reset();

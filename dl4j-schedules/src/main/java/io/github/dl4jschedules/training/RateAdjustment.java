@@ -14,12 +14,21 @@ import java.io.Serializable;
  *
  * @param factor    the multiplier of the schedule when {@code fixedRate} is NaN
  * @param fixedRate the fixed rate, or NaN when the schedule is followed
+ * @serial exclude
  */
+// @serial exclude: JDK 17's javadoc asks for comments on a serializable record's components
+// in the serialized form and does not take them from the @param tags, which document them.
 public record RateAdjustment(double factor, double fixedRate) implements Serializable {
 
     /** The plain schedule. */
     public static final RateAdjustment NONE = new RateAdjustment(1, Double.NaN);
 
+    /**
+     * Checks that {@code factor} and {@code fixedRate} are finite and {@code >= 0} ({@code fixedRate} may be NaN).
+     *
+     * @param factor the multiplier of the schedule when {@code fixedRate} is NaN
+     * @param fixedRate the fixed rate, or NaN when the schedule is followed
+     */
     public RateAdjustment {
         if (!(factor >= 0) || !Double.isFinite(factor)) {
             throw new IllegalArgumentException("factor must be finite and >= 0, got " + factor);
@@ -29,7 +38,7 @@ public record RateAdjustment(double factor, double fixedRate) implements Seriali
         }
     }
 
-    /** Whether a fixed rate replaces the schedule. */
+    /** {@return whether a fixed rate replaces the schedule} */
     public boolean fixed() {
         return !Double.isNaN(fixedRate);
     }
@@ -39,6 +48,7 @@ public record RateAdjustment(double factor, double fixedRate) implements Seriali
      *
      * @param command  the command
      * @param baseNow  the configured schedule's rate at the next update (for {@code set})
+     * @return the adjustment after the command
      * @throws IllegalArgumentException if the result is not finite (e.g. {@code factor 1e308} twice)
      */
     public RateAdjustment after(RateCommand command, double baseNow) {
@@ -60,7 +70,11 @@ public record RateAdjustment(double factor, double fixedRate) implements Seriali
         return NONE;
     }
 
-    /** The schedule to train with: the base, {@code scaled(factor, base)}, or {@code constant(fixedRate)}. */
+    /**
+     * {@return the schedule to train with: the base, {@code scaled(factor, base)}, or {@code constant(fixedRate)}}
+     *
+     * @param base the configured schedule
+     */
     public CounterSchedule applyTo(CounterSchedule base) {
         if (fixed()) {
             return new ConstantRate(fixedRate);
