@@ -33,6 +33,11 @@ for version in "${versions[@]}"; do
   if [ -n "$summary" ]; then
     read -r tests failed errors skipped <<< "$(echo "$summary" | sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+), Skipped: ([0-9]+)/\1 \2 \3 \4/')"
     failing=$(sed $'s/\x1b\\[[0-9;]*m//g' "$log" | grep -oE '<<< (FAILURE|ERROR)! -+ in [A-Za-z0-9_.$]+' | sed -E 's/.* in io\.github\.dl4jschedules\.//; s/.* in //' | sort -u | paste -sd, -)
+    # a test class whose JVM died (native crash) is in no count: name it
+    crashed=$(sed $'s/\x1b\\[[0-9;]*m//g' "$log" | sed -n '/^\[ERROR\] Crashed tests:/,/^\[ERROR\] [^i]/p' | grep -oE '^\[ERROR\] io\.github\.[A-Za-z0-9_.$]+' | sed -E 's/^\[ERROR\] io\.github\.dl4jschedules\.//' | sort -u | paste -sd, -)
+    if [ -n "$crashed" ]; then
+      failing="${failing:+$failing; }JVM crashed in: $crashed"
+    fi
   else
     tests=- failed=- errors=- skipped=-
     failing=$(sed $'s/\x1b\\[[0-9;]*m//g' "$log" | grep -m1 -E '^\[ERROR\]' | cut -c1-160)
