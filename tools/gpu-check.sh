@@ -16,13 +16,7 @@ echo "== driver"
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>&1 | tee "$out/nvidia-smi.txt" \
   || echo "nvidia-smi failed: no NVIDIA driver?"
 
-echo "== build ($cuda_arg)"
-if ! mvn -B -q "$cuda_arg" -DskipTests install > "$out/build.log" 2>&1; then
-  echo "error: the $cuda_arg build failed; see $out/build.log"
-  exit 1
-fi
-
-echo "== LeNet, 1 epoch, on the GPU"
+echo "== LeNet, 1 epoch, on the GPU (examples/run builds with $cuda_arg first)"
 MAVEN_ARGS="$cuda_arg" examples/run train --epochs 1 --no-fast --no-progress 2>&1 | tee "$out/train.txt"
 train_rc=${PIPESTATUS[0]}
 
