@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The CUDA check (README, "Backends: CPU and CUDA"), for whoever has a Linux x86-64 machine with an NVIDIA GPU and
-# its driver: builds with -Dcuda (nd4j-cuda-11.6 and JavaCPP's CUDA 11.6 runtime, several GB on the first run),
+# its driver: builds with -Dcuda (nd4j-cuda-11.6 and JavaCPP's CUDA 11.6 runtime, a large download on the first run),
 # trains LeNet for one epoch on the GPU, runs the library's DL4J-integration tests (dl4j, training and parallel
 # packages) on the GPU, and prints the device, the epoch time and the test summary.
 #   tools/gpu-check.sh                   CUDA runtime from Maven (driver only on the machine)
