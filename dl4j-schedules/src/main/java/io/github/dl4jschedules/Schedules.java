@@ -71,12 +71,12 @@ public final class Schedules {
         return (CounterSchedule) REGISTRY.parse(spec);
     }
 
-    /** The spec names, in catalogue order. */
+    /** {@return the spec names, in catalogue order} */
     public static Collection<String> names() {
         return REGISTRY.names();
     }
 
-    /** Every schedule's definition: name, formula, parameters with defaults. */
+    /** {@return every schedule's definition: name, formula, parameters with defaults} */
     public static Collection<ScheduleDefinition<?>> definitions() {
         return REGISTRY.definitions();
     }

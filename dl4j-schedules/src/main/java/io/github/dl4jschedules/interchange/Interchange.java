@@ -20,6 +20,9 @@ public final class Interchange {
     /**
      * A Keras schedule: {@code {"class_name": "ExponentialDecay", "config": {...}}} (Keras 3's
      * {@code module} and {@code registered_name} accepted), or a plain number for a constant rate.
+     *
+     * @param json the configuration as JSON text
+     * @return the equivalent catalogue schedule
      */
     public static ISchedule fromKeras(String json) {
         return KerasReader.read(JsonArgs.parse(json));
@@ -29,6 +32,9 @@ public final class Interchange {
      * A PyTorch scheduler: {@code {"scheduler": "StepLR", "lr": 0.1, "kwargs": {"step_size": 30}}},
      * {@code lr} the optimizer's base rate; {@code SequentialLR}'s {@code kwargs.schedulers} is a list
      * of such objects without {@code lr}.
+     *
+     * @param json the configuration as JSON text
+     * @return the equivalent catalogue schedule
      */
     public static ISchedule fromPyTorch(String json) {
         return PyTorchReader.read(JsonArgs.parse(json));
@@ -37,6 +43,9 @@ public final class Interchange {
     /**
      * A Hugging Face transformers schedule: {@code {"lr_scheduler_type": "cosine", "learning_rate":
      * 5e-5, "num_warmup_steps": 100, "num_training_steps": 1000, "lr_scheduler_kwargs": {}}}.
+     *
+     * @param json the configuration as JSON text
+     * @return the equivalent catalogue schedule
      */
     public static ISchedule fromHuggingFace(String json) {
         return HuggingFaceReader.read(JsonArgs.parse(json));

@@ -48,6 +48,7 @@ public final class LinearScaling {
      * @param k             how many times larger the batch is, finite and {@code > 0}
      * @param warmupEpochs  warm-up length in epochs, {@code >= 0}
      * @param stepsPerEpoch iterations per epoch, {@code > 0}; used when {@code base} does not count epochs
+     * @return {@code base} when {@code k} is 1; else {@code scaled(k, base)}, warmed up from {@code base}'s first rate over {@code warmupEpochs} when that is {@code > 0}
      * @throws IllegalArgumentException naming the parameter, the rule and the value
      */
     public static CounterSchedule goyal(CounterSchedule base, double k, int warmupEpochs, int stepsPerEpoch) {

@@ -80,6 +80,7 @@ public final class ScheduledParallelTraining {
      * where training continues.
      *
      * @param wrapper built with {@code new ParallelWrapper.Builder<>(network)}; its listeners stay
+     * @return the training, attached to {@code wrapper}
      * @throws IllegalStateException if the wrapper already has one
      */
     public static ScheduledParallelTraining of(ParallelWrapper wrapper) {
@@ -89,17 +90,30 @@ public final class ScheduledParallelTraining {
         return new ScheduledParallelTraining(wrapper);
     }
 
-    /** One pass over {@code data}, one epoch: the data's mini-batches are the next global steps. */
+    /**
+     * One pass over {@code data}, one epoch: the data's mini-batches are the next global steps.
+     *
+     * @param data the training data
+     */
     public void fit(DataSetIterator data) {
         pass(wrapper -> wrapper.fit(data));
     }
 
-    /** One pass over {@code data} (for a {@code ComputationGraph}), one epoch. */
+    /**
+     * One pass over {@code data} (for a {@code ComputationGraph}), one epoch.
+     *
+     * @param data the training data
+     */
     public void fit(MultiDataSetIterator data) {
         pass(wrapper -> wrapper.fit(data));
     }
 
-    /** {@code epochs} passes over {@code data}. */
+    /**
+     * {@code epochs} passes over {@code data}.
+     *
+     * @param data the training data
+     * @param epochs the number of passes, {@code >= 1}
+     */
     public void fit(DataSetIterator data, int epochs) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got epochs=" + epochs);
@@ -109,12 +123,20 @@ public final class ScheduledParallelTraining {
         }
     }
 
-    /** Global steps trained so far: the main network's iteration counter. */
+    /**
+     * Global steps trained so far: the main network's iteration counter.
+     *
+     * @return the global steps trained so far: the main network's iteration counter
+     */
     public int iteration() {
         return network.iteration();
     }
 
-    /** Passes completed so far: the main network's epoch counter. */
+    /**
+     * Passes completed so far: the main network's epoch counter.
+     *
+     * @return the passes completed so far: the main network's epoch counter
+     */
     public int epoch() {
         return network.epoch();
     }

@@ -103,6 +103,12 @@ public final class Check {
      * The one wording of a rejected value: "{@code <schedule>: <parameter> must be <rule>, got
      * <parameter>=<value>}", for the schedules and for every other rule set (plateau, linear scaling,
      * rate commands, the examples' ramps).
+     *
+     * @param schedule the schedule's or rule set's name, e.g. {@code cosine}
+     * @param parameter the rejected parameter
+     * @param rule what the parameter must be, e.g. {@code > 0}
+     * @param value the rejected value
+     * @return the message
      */
     public static String message(String schedule, String parameter, String rule, Object value) {
         return schedule + ": " + parameter + " must be " + rule + ", got " + parameter + "=" + value;

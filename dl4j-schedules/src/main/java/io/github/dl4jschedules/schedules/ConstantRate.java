@@ -16,11 +16,15 @@ public final class ConstantRate extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code constant(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<ConstantRate> SPEC = ScheduleDefinition
             .of("constant", ConstantRate.class, "lr")
             .number("lr", ConstantRate::lr)
             .build(a -> new ConstantRate(a.number("lr")));
 
+    /** The {@code lr} parameter: the rate, finite and {@code >= 0}. */
     private final double lr;
 
     /** @param lr the rate, finite and {@code >= 0} */
@@ -29,6 +33,7 @@ public final class ConstantRate extends CounterSchedule {
         this.lr = Check.of("constant").rate("lr", lr);
     }
 
+    /** @return the {@code lr} parameter: the rate, finite and {@code >= 0} */
     public double lr() {
         return lr;
     }

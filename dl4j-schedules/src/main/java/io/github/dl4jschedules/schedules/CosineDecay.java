@@ -28,6 +28,9 @@ public final class CosineDecay extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code cosine(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<CosineDecay> SPEC = ScheduleDefinition
             .of("cosine", CosineDecay.class, "min + (lr-min)*(1+cos(pi*min(n,S)/S))/2")
             .number("lr", CosineDecay::lr)
@@ -36,9 +39,13 @@ public final class CosineDecay extends CounterSchedule {
             .unit(CosineDecay::unit)
             .build(a -> new CosineDecay(a.number("lr"), a.integer("steps"), a.number("min"), a.unit()));
 
+    /** The {@code lr} parameter: initial rate, finite and {@code >= 0}. */
     private final double lr;
+    /** The {@code steps} parameter: decay length, {@code > 0}. */
     private final int steps;
+    /** The {@code min} parameter: final rate, {@code 0 <= min <= lr}. */
     private final double min;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
 
     /**
@@ -60,19 +67,28 @@ public final class CosineDecay extends CounterSchedule {
         this.unit = check.notNull("unit", unit);
     }
 
-    /** From {@code lr} down to 0 over {@code steps}. */
+    /**
+     * From {@code lr} down to 0 over {@code steps}.
+     *
+     * @param lr initial rate, finite and {@code >= 0}
+     * @param steps decay length, {@code > 0}
+     * @param unit the counter
+     */
     public CosineDecay(double lr, int steps, ScheduleType unit) {
         this(lr, steps, 0, unit);
     }
 
+    /** @return the {@code lr} parameter: initial rate, finite and {@code >= 0} */
     public double lr() {
         return lr;
     }
 
+    /** @return the {@code steps} parameter: decay length, {@code > 0} */
     public int steps() {
         return steps;
     }
 
+    /** @return the {@code min} parameter: final rate, {@code 0 <= min <= lr} */
     public double min() {
         return min;
     }

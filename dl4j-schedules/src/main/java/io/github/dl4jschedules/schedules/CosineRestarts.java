@@ -46,6 +46,9 @@ public final class CosineRestarts extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code cosine-restarts(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<CosineRestarts> SPEC = ScheduleDefinition
             .of("cosine-restarts", CosineRestarts.class,
                     "cycle i of length period*mult^i: min + (lr*decay^i - min)*(1+cos(pi*t/T_i))/2")
@@ -58,11 +61,17 @@ public final class CosineRestarts extends CounterSchedule {
             .build(a -> new CosineRestarts(a.number("lr"), a.integer("period"), a.number("mult"),
                     a.number("decay"), a.number("min"), a.unit()));
 
+    /** The {@code lr} parameter: the first peak, finite and {@code >= 0}. */
     private final double lr;
+    /** The {@code period} parameter: length of the first cycle, {@code > 0}. */
     private final int period;
+    /** The {@code mult} parameter: growth of the cycle length, finite and {@code >= 1}. */
     private final double mult;
+    /** The {@code decay} parameter: factor of the peak per cycle, in (0, 1]. */
     private final double decay;
+    /** The {@code min} parameter: floor, {@code 0 <= min <= lr}. */
     private final double min;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
 
     /**
@@ -91,27 +100,38 @@ public final class CosineRestarts extends CounterSchedule {
         this.unit = check.notNull("unit", unit);
     }
 
-    /** Equal cycles of {@code period} steps, each from {@code lr} down to 0. */
+    /**
+     * Equal cycles of {@code period} steps, each from {@code lr} down to 0.
+     *
+     * @param lr the first peak, finite and {@code >= 0}
+     * @param period length of the first cycle, {@code > 0}
+     * @param unit the counter
+     */
     public CosineRestarts(double lr, int period, ScheduleType unit) {
         this(lr, period, 1, 1, 0, unit);
     }
 
+    /** @return the {@code lr} parameter: the first peak, finite and {@code >= 0} */
     public double lr() {
         return lr;
     }
 
+    /** @return the {@code period} parameter: length of the first cycle, {@code > 0} */
     public int period() {
         return period;
     }
 
+    /** @return the {@code mult} parameter: growth of the cycle length, finite and {@code >= 1} */
     public double mult() {
         return mult;
     }
 
+    /** @return the {@code decay} parameter: factor of the peak per cycle, in (0, 1] */
     public double decay() {
         return decay;
     }
 
+    /** @return the {@code min} parameter: floor, {@code 0 <= min <= lr} */
     public double min() {
         return min;
     }

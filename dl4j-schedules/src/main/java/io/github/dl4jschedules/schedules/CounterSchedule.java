@@ -27,6 +27,8 @@ public abstract class CounterSchedule implements ISchedule {
     /**
      * The counter this schedule follows, or {@code null} for a schedule that depends on none
      * ({@code constant}, or {@code scaled} of one).
+     *
+     * @return the counter, or {@code null}
      */
     public abstract ScheduleType unit();
 
@@ -34,6 +36,7 @@ public abstract class CounterSchedule implements ISchedule {
      * The schedule's value at counter {@code n >= 0} of its own unit.
      *
      * @param n iterations or epochs since the schedule started, from 0
+     * @return the learning rate at {@code n}
      */
     public abstract double valueAt(long n);
 
@@ -45,6 +48,8 @@ public abstract class CounterSchedule implements ISchedule {
     /**
      * How deep schedules nest in this one: 1, or for a composite 1 + its deepest child's; never more
      * than {@link SpecParser#MAX_NESTING}, which bounds every recursion over a schedule.
+     *
+     * @return the nesting depth, from 1
      */
     public int nesting() {
         return 1;
@@ -68,7 +73,12 @@ public abstract class CounterSchedule implements ISchedule {
         return deepest + 1;
     }
 
-    /** Whether this schedule may run inside a parent that counts {@code parentUnit}. */
+    /**
+     * Whether this schedule may run inside a parent that counts {@code parentUnit}.
+     *
+     * @param parentUnit the parent's counter
+     * @return {@code true} if this schedule counts {@code parentUnit} or no counter
+     */
     public final boolean countsIn(ScheduleType parentUnit) {
         return unit() == null || unit() == parentUnit;
     }

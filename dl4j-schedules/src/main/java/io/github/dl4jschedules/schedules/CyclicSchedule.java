@@ -39,6 +39,9 @@ public final class CyclicSchedule extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code cyclic(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<CyclicSchedule> SPEC = ScheduleDefinition
             .of("cyclic", CyclicSchedule.class, "triangle between min and max, half steps each way, scaled by mode")
             .number("min", CyclicSchedule::min)
@@ -50,11 +53,17 @@ public final class CyclicSchedule extends CounterSchedule {
             .build(a -> new CyclicSchedule(a.number("min"), a.number("max"), a.integer("half"),
                     a.word("mode", CyclicMode.class), a.number("gamma"), a.unit()));
 
+    /** The {@code min} parameter: the lower end, finite and {@code >= 0}. */
     private final double min;
+    /** The {@code max} parameter: the upper end, finite and {@code >= min}. */
     private final double max;
+    /** The {@code half} parameter: steps from min to max (and back), {@code > 0}. */
     private final int half;
+    /** The {@code mode} parameter: how the height shrinks. */
     private final CyclicMode mode;
+    /** The {@code gamma} parameter: {@code exp-range}'s factor per step, in (0, 1]. */
     private final double gamma;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
 
     /**
@@ -82,27 +91,39 @@ public final class CyclicSchedule extends CounterSchedule {
         this.unit = check.notNull("unit", unit);
     }
 
-    /** The plain triangle ({@code mode=triangular}). */
+    /**
+     * The plain triangle ({@code mode=triangular}).
+     *
+     * @param min the lower end, finite and {@code >= 0}
+     * @param max the upper end, finite and {@code >= min}
+     * @param half steps from min to max (and back), {@code > 0}
+     * @param unit the counter
+     */
     public CyclicSchedule(double min, double max, int half, ScheduleType unit) {
         this(min, max, half, CyclicMode.TRIANGULAR, 1, unit);
     }
 
+    /** @return the {@code min} parameter: the lower end, finite and {@code >= 0} */
     public double min() {
         return min;
     }
 
+    /** @return the {@code max} parameter: the upper end, finite and {@code >= min} */
     public double max() {
         return max;
     }
 
+    /** @return the {@code half} parameter: steps from min to max (and back), {@code > 0} */
     public int half() {
         return half;
     }
 
+    /** @return the {@code mode} parameter: how the height shrinks */
     public CyclicMode mode() {
         return mode;
     }
 
+    /** @return the {@code gamma} parameter: {@code exp-range}'s factor per step, in (0, 1] */
     public double gamma() {
         return gamma;
     }

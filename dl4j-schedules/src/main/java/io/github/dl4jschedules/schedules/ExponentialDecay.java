@@ -23,6 +23,9 @@ public final class ExponentialDecay extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code exponential(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<ExponentialDecay> SPEC = ScheduleDefinition
             .of("exponential", ExponentialDecay.class, "max(min, lr * rate^tau)")
             .number("lr", ExponentialDecay::lr)
@@ -35,12 +38,19 @@ public final class ExponentialDecay extends CounterSchedule {
             .build(a -> new ExponentialDecay(a.number("lr"), a.number("rate"), a.unit(), a.integer("period"),
                     a.bool("staircase"), a.integer("first"), a.number("min")));
 
+    /** The {@code lr} parameter: initial rate, finite and {@code >= 0}. */
     private final double lr;
+    /** The {@code rate} parameter: base of the power, in (0, 1]. */
     private final double rate;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
+    /** The {@code period} parameter: counter steps per unit of tau, {@code > 0}. */
     private final int period;
+    /** The {@code staircase} parameter: floor tau to whole periods. */
     private final boolean staircase;
+    /** The {@code first} parameter: added to the counter, {@code >= 0}. */
     private final int first;
+    /** The {@code min} parameter: floor of the rate, {@code 0 <= min <= lr}. */
     private final double min;
 
     /**
@@ -71,30 +81,54 @@ public final class ExponentialDecay extends CounterSchedule {
         check.require(min <= lr, "min", "<= lr (" + lr + ")", min);
     }
 
-    /** {@code lr * rate^n}, counting from 0, no floor. */
+    /**
+     * {@code lr * rate^n}, counting from 0, no floor.
+     *
+     * @param lr initial rate, finite and {@code >= 0}
+     * @param rate base of the power, in (0, 1]
+     * @param unit the counter
+     */
     public ExponentialDecay(double lr, double rate, ScheduleType unit) {
         this(lr, rate, unit, 1, false, 0, 0);
     }
 
-    /** The same schedule with the counter shifted by {@code first}. */
+    /**
+     * The same schedule with the counter shifted by {@code first}.
+     *
+     * @param first added to the counter, {@code >= 0}
+     * @return a new schedule; this one is unchanged
+     */
     public ExponentialDecay withFirst(int first) {
         return new ExponentialDecay(lr, rate, unit, period, staircase, first, min);
     }
 
-    /** The same schedule with {@code tau = m / period}, floored when {@code staircase}. */
+    /**
+     * The same schedule with {@code tau = m / period}, floored when {@code staircase}.
+     *
+     * @param period counter steps per unit of tau, {@code > 0}
+     * @param staircase floor tau to whole periods
+     * @return a new schedule; this one is unchanged
+     */
     public ExponentialDecay withPeriod(int period, boolean staircase) {
         return new ExponentialDecay(lr, rate, unit, period, staircase, first, min);
     }
 
-    /** The same schedule with a floor. */
+    /**
+     * The same schedule with a floor.
+     *
+     * @param min floor of the rate, {@code 0 <= min <= lr}
+     * @return a new schedule; this one is unchanged
+     */
     public ExponentialDecay withMin(double min) {
         return new ExponentialDecay(lr, rate, unit, period, staircase, first, min);
     }
 
+    /** @return the {@code lr} parameter: initial rate, finite and {@code >= 0} */
     public double lr() {
         return lr;
     }
 
+    /** @return the {@code rate} parameter: base of the power, in (0, 1] */
     public double rate() {
         return rate;
     }
@@ -104,18 +138,22 @@ public final class ExponentialDecay extends CounterSchedule {
         return unit;
     }
 
+    /** @return the {@code period} parameter: counter steps per unit of tau, {@code > 0} */
     public int period() {
         return period;
     }
 
+    /** @return the {@code staircase} parameter: floor tau to whole periods */
     public boolean staircase() {
         return staircase;
     }
 
+    /** @return the {@code first} parameter: added to the counter, {@code >= 0} */
     public int first() {
         return first;
     }
 
+    /** @return the {@code min} parameter: floor of the rate, {@code 0 <= min <= lr} */
     public double min() {
         return min;
     }

@@ -28,6 +28,9 @@ public final class InverseSqrtDecay extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code inverse-sqrt(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<InverseSqrtDecay> SPEC = ScheduleDefinition
             .of("inverse-sqrt", InverseSqrtDecay.class, "lr*k/sqrt(tau); with warmup=W: lr*k*tau/W, then lr*k*sqrt(W/tau)")
             .number("lr", InverseSqrtDecay::lr)
@@ -39,11 +42,19 @@ public final class InverseSqrtDecay extends CounterSchedule {
             .build(a -> new InverseSqrtDecay(a.number("lr"), a.number("k"), a.unit(), a.integer("period"),
                     a.integer("first"), a.integer("warmup")));
 
+    /** The {@code lr} parameter: base rate, finite and {@code >= 0}. */
     private final double lr;
+    /** The {@code k} parameter: constant factor, finite and {@code > 0}; {@code lr * k} must be finite. */
     private final double k;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
+    /** The {@code period} parameter: counter steps per unit of tau, {@code > 0}. */
     private final int period;
+    /**
+     * The {@code first} parameter: added to the counter, {@code >= 1} without warm-up (tau must be {@code > 0}), {@code >= 0} with it.
+     */
     private final int first;
+    /** The {@code warmup} parameter: warm-up length W in units of tau, {@code >= 0}. */
     private final int warmup;
 
     /**
@@ -74,20 +85,35 @@ public final class InverseSqrtDecay extends CounterSchedule {
                 : check.nonNegative("first", first);
     }
 
-    /** The lecture's form {@code lr * k / sqrt(n + 1)}: epochs or mini-batches counted from 1. */
+    /**
+     * The lecture's form {@code lr * k / sqrt(n + 1)}: epochs or mini-batches counted from 1.
+     *
+     * @param lr base rate, finite and {@code >= 0}
+     * @param k constant factor, finite and {@code > 0}; {@code lr * k} must be finite
+     * @param unit the counter
+     */
     public InverseSqrtDecay(double lr, double k, ScheduleType unit) {
         this(lr, k, unit, 1, 1, 0);
     }
 
-    /** fairseq's {@code inverse_sqrt}: linear warm-up from 0 over {@code warmup} steps, then decay. */
+    /**
+     * fairseq's {@code inverse_sqrt}: linear warm-up from 0 over {@code warmup} steps, then decay.
+     *
+     * @param lr base rate, finite and {@code >= 0}
+     * @param warmup warm-up length W in units of tau, {@code >= 0}
+     * @param unit the counter
+     * @return {@code inverse-sqrt(lr, k=sqrt(warmup), warmup=warmup)}
+     */
     public static InverseSqrtDecay withWarmup(double lr, int warmup, ScheduleType unit) {
         return new InverseSqrtDecay(lr, 1, unit, 1, 0, warmup);
     }
 
+    /** @return the {@code lr} parameter: base rate, finite and {@code >= 0} */
     public double lr() {
         return lr;
     }
 
+    /** @return the {@code k} parameter: constant factor, finite and {@code > 0}; {@code lr * k} must be finite */
     public double k() {
         return k;
     }
@@ -97,14 +123,19 @@ public final class InverseSqrtDecay extends CounterSchedule {
         return unit;
     }
 
+    /** @return the {@code period} parameter: counter steps per unit of tau, {@code > 0} */
     public int period() {
         return period;
     }
 
+    /**
+     * @return the {@code first} parameter: added to the counter, {@code >= 1} without warm-up (tau must be {@code > 0}), {@code >= 0} with it
+     */
     public int first() {
         return first;
     }
 
+    /** @return the {@code warmup} parameter: warm-up length W in units of tau, {@code >= 0} */
     public int warmup() {
         return warmup;
     }

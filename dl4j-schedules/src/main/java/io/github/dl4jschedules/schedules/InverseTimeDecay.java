@@ -31,6 +31,9 @@ public final class InverseTimeDecay extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code inverse-time(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<InverseTimeDecay> SPEC = ScheduleDefinition
             .of("inverse-time", InverseTimeDecay.class, "lr / (1 + decay*tau)")
             .number("lr", InverseTimeDecay::lr)
@@ -42,11 +45,17 @@ public final class InverseTimeDecay extends CounterSchedule {
             .build(a -> new InverseTimeDecay(a.number("lr"), a.number("decay"), a.unit(),
                     a.integer("period"), a.bool("staircase"), a.integer("first")));
 
+    /** The {@code lr} parameter: initial rate, finite and {@code >= 0}. */
     private final double lr;
+    /** The {@code decay} parameter: decay rate, finite and {@code >= 0}. */
     private final double decay;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
+    /** The {@code period} parameter: counter steps per unit of tau, {@code > 0}. */
     private final int period;
+    /** The {@code staircase} parameter: floor tau to whole periods. */
     private final boolean staircase;
+    /** The {@code first} parameter: added to the counter, {@code >= 0}. */
     private final int first;
 
     /**
@@ -73,25 +82,44 @@ public final class InverseTimeDecay extends CounterSchedule {
         this.first = check.nonNegative("first", first);
     }
 
-    /** {@code lr / (1 + decay * n)}, counting from 0. */
+    /**
+     * {@code lr / (1 + decay * n)}, counting from 0.
+     *
+     * @param lr initial rate, finite and {@code >= 0}
+     * @param decay decay rate, finite and {@code >= 0}
+     * @param unit the counter
+     */
     public InverseTimeDecay(double lr, double decay, ScheduleType unit) {
         this(lr, decay, unit, 1, false, 0);
     }
 
-    /** The same schedule with the counter shifted by {@code first} ({@code 1}: the lecture's epochs). */
+    /**
+     * The same schedule with the counter shifted by {@code first} ({@code 1}: the lecture's epochs).
+     *
+     * @param first added to the counter, {@code >= 0}
+     * @return a new schedule; this one is unchanged
+     */
     public InverseTimeDecay withFirst(int first) {
         return new InverseTimeDecay(lr, decay, unit, period, staircase, first);
     }
 
-    /** The same schedule with {@code tau = m / period}, floored when {@code staircase}. */
+    /**
+     * The same schedule with {@code tau = m / period}, floored when {@code staircase}.
+     *
+     * @param period counter steps per unit of tau, {@code > 0}
+     * @param staircase floor tau to whole periods
+     * @return a new schedule; this one is unchanged
+     */
     public InverseTimeDecay withPeriod(int period, boolean staircase) {
         return new InverseTimeDecay(lr, decay, unit, period, staircase, first);
     }
 
+    /** @return the {@code lr} parameter: initial rate, finite and {@code >= 0} */
     public double lr() {
         return lr;
     }
 
+    /** @return the {@code decay} parameter: decay rate, finite and {@code >= 0} */
     public double decay() {
         return decay;
     }
@@ -101,14 +129,17 @@ public final class InverseTimeDecay extends CounterSchedule {
         return unit;
     }
 
+    /** @return the {@code period} parameter: counter steps per unit of tau, {@code > 0} */
     public int period() {
         return period;
     }
 
+    /** @return the {@code staircase} parameter: floor tau to whole periods */
     public boolean staircase() {
         return staircase;
     }
 
+    /** @return the {@code first} parameter: added to the counter, {@code >= 0} */
     public int first() {
         return first;
     }

@@ -25,6 +25,9 @@ public final class LinearRamp extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code linear(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<LinearRamp> SPEC = ScheduleDefinition
             .of("linear", LinearRamp.class, "from + (to-from)*min(n,S)/S")
             .number("from", LinearRamp::from)
@@ -33,9 +36,13 @@ public final class LinearRamp extends CounterSchedule {
             .unit(LinearRamp::unit)
             .build(a -> new LinearRamp(a.number("from"), a.number("to"), a.integer("steps"), a.unit()));
 
+    /** The {@code from} parameter: rate at {@code n = 0}, finite and {@code >= 0}. */
     private final double from;
+    /** The {@code to} parameter: rate from {@code n = steps} on, finite and {@code >= 0}. */
     private final double to;
+    /** The {@code steps} parameter: ramp length, {@code > 0}. */
     private final int steps;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
 
     /**
@@ -56,14 +63,17 @@ public final class LinearRamp extends CounterSchedule {
         this.unit = check.notNull("unit", unit);
     }
 
+    /** @return the {@code from} parameter: rate at {@code n = 0}, finite and {@code >= 0} */
     public double from() {
         return from;
     }
 
+    /** @return the {@code to} parameter: rate from {@code n = steps} on, finite and {@code >= 0} */
     public double to() {
         return to;
     }
 
+    /** @return the {@code steps} parameter: ramp length, {@code > 0} */
     public int steps() {
         return steps;
     }

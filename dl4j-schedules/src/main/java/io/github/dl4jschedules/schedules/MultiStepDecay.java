@@ -25,6 +25,9 @@ public final class MultiStepDecay extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code multistep(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<MultiStepDecay> SPEC = ScheduleDefinition
             .of("multistep", MultiStepDecay.class, "lr * factor^(number of at[i] <= n)")
             .number("lr", MultiStepDecay::lr)
@@ -33,9 +36,13 @@ public final class MultiStepDecay extends CounterSchedule {
             .unit(MultiStepDecay::unit)
             .build(a -> new MultiStepDecay(a.number("lr"), a.number("factor"), a.integers("at"), a.unit()));
 
+    /** The {@code lr} parameter: initial rate, finite and {@code >= 0}. */
     private final double lr;
+    /** The {@code factor} parameter: multiplier at each milestone, in (0, 1]. */
     private final double factor;
+    /** The {@code at} parameter: milestones, strictly increasing integers {@code >= 0} (copied). */
     private final int[] at;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
 
     /**
@@ -56,15 +63,17 @@ public final class MultiStepDecay extends CounterSchedule {
         this.unit = check.notNull("unit", unit);
     }
 
+    /** @return the {@code lr} parameter: initial rate, finite and {@code >= 0} */
     public double lr() {
         return lr;
     }
 
+    /** @return the {@code factor} parameter: multiplier at each milestone, in (0, 1] */
     public double factor() {
         return factor;
     }
 
-    /** The milestones (a copy). */
+    /** {@return the milestones (a copy)} */
     public int[] at() {
         return at.clone();
     }

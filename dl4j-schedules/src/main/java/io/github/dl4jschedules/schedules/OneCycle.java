@@ -50,6 +50,9 @@ public final class OneCycle extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code one-cycle(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<OneCycle> SPEC = ScheduleDefinition
             .of("one-cycle", OneCycle.class, "max/div up to max over pct*total steps, then down to max/div/final-div")
             .number("max", OneCycle::max)
@@ -63,15 +66,23 @@ public final class OneCycle extends CounterSchedule {
             .build(a -> new OneCycle(a.number("max"), a.integer("total"), a.number("pct"), a.number("div"),
                     a.number("final-div"), a.word("anneal", Anneal.class), a.bool("three-phase"), a.unit()));
 
+    /** The {@code max} parameter: the peak, finite and {@code >= 0}. */
     private final double max;
+    /** The {@code total} parameter: steps in the run, {@code > 0} and large enough for the phases. */
     private final int total;
+    /** The {@code pct} parameter: share of the rising phase, in (0, 1). */
     private final double pct;
+    /** The {@code div} parameter: {@code initial = max / div}, finite and {@code > 0}. */
     private final double div;
+    /** The {@code finalDiv} parameter: {@code final = initial / finalDiv}, finite and {@code > 0}. */
     @JsonProperty("final-div")
     private final double finalDiv;
+    /** The {@code anneal} parameter: shape of each phase. */
     private final Anneal anneal;
+    /** The {@code threePhase} parameter: fall back to {@code initial} symmetrically before the final phase. */
     @JsonProperty("three-phase")
     private final boolean threePhase;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
 
     /**
@@ -121,35 +132,48 @@ public final class OneCycle extends CounterSchedule {
         }
     }
 
-    /** Two phases, cosine annealing, PyTorch's defaults: {@code pct=0.3, div=25, final-div=10000}. */
+    /**
+     * Two phases, cosine annealing, PyTorch's defaults: {@code pct=0.3, div=25, final-div=10000}.
+     *
+     * @param max the peak, finite and {@code >= 0}
+     * @param total steps in the run, {@code > 0} and large enough for the phases
+     * @param unit the counter
+     */
     public OneCycle(double max, int total, ScheduleType unit) {
         this(max, total, 0.3, 25, 10000, Anneal.COS, false, unit);
     }
 
+    /** @return the {@code max} parameter: the peak, finite and {@code >= 0} */
     public double max() {
         return max;
     }
 
+    /** @return the {@code total} parameter: steps in the run, {@code > 0} and large enough for the phases */
     public int total() {
         return total;
     }
 
+    /** @return the {@code pct} parameter: share of the rising phase, in (0, 1) */
     public double pct() {
         return pct;
     }
 
+    /** @return the {@code div} parameter: {@code initial = max / div}, finite and {@code > 0} */
     public double div() {
         return div;
     }
 
+    /** @return the {@code finalDiv} parameter: {@code final = initial / finalDiv}, finite and {@code > 0} */
     public double finalDiv() {
         return finalDiv;
     }
 
+    /** @return the {@code anneal} parameter: shape of each phase */
     public Anneal anneal() {
         return anneal;
     }
 
+    /** @return the {@code threePhase} parameter: fall back to {@code initial} symmetrically before the final phase */
     public boolean threePhase() {
         return threePhase;
     }

@@ -26,6 +26,9 @@ public final class PiecewiseConstant extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code piecewise(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<PiecewiseConstant> SPEC = ScheduleDefinition
             .of("piecewise", PiecewiseConstant.class, "values[j], j = number of at[i] <= n")
             .parameter("values", ValueType.NUMBER_LIST, null, PiecewiseConstant::values)
@@ -33,8 +36,11 @@ public final class PiecewiseConstant extends CounterSchedule {
             .unit(PiecewiseConstant::unit)
             .build(a -> new PiecewiseConstant(a.numbers("values"), a.integers("at"), a.unit()));
 
+    /** The {@code values} parameter: the rates, each finite and {@code >= 0}, one more than boundaries (copied). */
     private final double[] values;
+    /** The {@code at} parameter: boundaries, strictly increasing integers {@code >= 0} (copied). */
     private final int[] at;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
 
     /**
@@ -57,12 +63,12 @@ public final class PiecewiseConstant extends CounterSchedule {
         this.unit = check.notNull("unit", unit);
     }
 
-    /** The rates (a copy). */
+    /** {@return the rates (a copy)} */
     public double[] values() {
         return values.clone();
     }
 
-    /** The boundaries (a copy). */
+    /** {@return the boundaries (a copy)} */
     public int[] at() {
         return at.clone();
     }

@@ -30,6 +30,9 @@ public final class PolynomialDecay extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code polynomial(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<PolynomialDecay> SPEC = ScheduleDefinition
             .of("polynomial", PolynomialDecay.class, "(lr-end)*(1-min(n,S)/S)^power + end")
             .number("lr", PolynomialDecay::lr)
@@ -41,11 +44,17 @@ public final class PolynomialDecay extends CounterSchedule {
             .build(a -> new PolynomialDecay(a.number("lr"), a.number("end"), a.integer("steps"),
                     a.number("power"), a.bool("cycle"), a.unit()));
 
+    /** The {@code lr} parameter: initial rate, finite and {@code >= 0}. */
     private final double lr;
+    /** The {@code end} parameter: final rate, finite, {@code 0 <= end <= lr}. */
     private final double end;
+    /** The {@code steps} parameter: decay length, {@code > 0}. */
     private final int steps;
+    /** The {@code power} parameter: exponent, finite and {@code > 0}. */
     private final double power;
+    /** The {@code cycle} parameter: restart the decay after each {@code steps} (Keras' {@code cycle}). */
     private final boolean cycle;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
 
     /**
@@ -73,27 +82,38 @@ public final class PolynomialDecay extends CounterSchedule {
         this.unit = check.notNull("unit", unit);
     }
 
-    /** A straight line from {@code lr} to 0 over {@code steps}, then 0. */
+    /**
+     * A straight line from {@code lr} to 0 over {@code steps}, then 0.
+     *
+     * @param lr initial rate, finite and {@code >= 0}
+     * @param steps decay length, {@code > 0}
+     * @param unit the counter
+     */
     public PolynomialDecay(double lr, int steps, ScheduleType unit) {
         this(lr, 0, steps, 1, false, unit);
     }
 
+    /** @return the {@code lr} parameter: initial rate, finite and {@code >= 0} */
     public double lr() {
         return lr;
     }
 
+    /** @return the {@code end} parameter: final rate, finite, {@code 0 <= end <= lr} */
     public double end() {
         return end;
     }
 
+    /** @return the {@code steps} parameter: decay length, {@code > 0} */
     public int steps() {
         return steps;
     }
 
+    /** @return the {@code power} parameter: exponent, finite and {@code > 0} */
     public double power() {
         return power;
     }
 
+    /** @return the {@code cycle} parameter: restart the decay after each {@code steps} (Keras' {@code cycle}) */
     public boolean cycle() {
         return cycle;
     }

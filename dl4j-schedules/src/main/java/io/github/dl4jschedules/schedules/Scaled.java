@@ -32,13 +32,18 @@ public final class Scaled extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code scaled(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<Scaled> SPEC = ScheduleDefinition
             .of("scaled", Scaled.class, "factor * of")
             .number("factor", Scaled::factor)
             .schedule("of", Scaled::of)
             .build(a -> new Scaled(a.number("factor"), a.schedule("of", CounterSchedule.class)));
 
+    /** The {@code factor} parameter: multiplier, finite and {@code >= 0}. */
     private final double factor;
+    /** The {@code of} parameter: the schedule to scale. */
     private final CounterSchedule of;
 
     /**
@@ -54,10 +59,12 @@ public final class Scaled extends CounterSchedule {
         nesting("scaled", "of", List.of(this.of));
     }
 
+    /** @return the {@code factor} parameter: multiplier, finite and {@code >= 0} */
     public double factor() {
         return factor;
     }
 
+    /** @return the {@code of} parameter: the schedule to scale */
     public CounterSchedule of() {
         return of;
     }

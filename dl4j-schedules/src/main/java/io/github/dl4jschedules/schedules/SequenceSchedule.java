@@ -35,6 +35,9 @@ public final class SequenceSchedule extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code sequence(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<SequenceSchedule> SPEC = ScheduleDefinition
             .of("sequence", SequenceSchedule.class, "piece j from at[j-1] on, at its local counter n - at[j-1]")
             .positionalSchedules(SequenceSchedule::pieces)
@@ -44,7 +47,11 @@ public final class SequenceSchedule extends CounterSchedule {
 
     /** An array, not a List: serialisers that rebuild fields reflectively (Spark's Kryo) cannot fill List.copyOf's lists. */
     private final CounterSchedule[] pieces;
+    /**
+     * The {@code at} parameter: where pieces 2, 3, ... start: strictly increasing integers {@code > 0}, one fewer than the pieces (copied).
+     */
     private final int[] at;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
 
     /**
@@ -72,12 +79,12 @@ public final class SequenceSchedule extends CounterSchedule {
                 "one shorter than the pieces (" + this.pieces.length + " pieces)", Arrays.toString(at));
     }
 
-    /** The pieces, in order (unmodifiable). */
+    /** {@return the pieces, in order (unmodifiable)} */
     public List<CounterSchedule> pieces() {
         return List.of(pieces);
     }
 
-    /** The boundaries (a copy). */
+    /** {@return the boundaries (a copy)} */
     public int[] at() {
         return at.clone();
     }

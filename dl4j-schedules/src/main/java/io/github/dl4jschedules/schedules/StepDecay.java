@@ -24,6 +24,9 @@ public final class StepDecay extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code step(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<StepDecay> SPEC = ScheduleDefinition
             .of("step", StepDecay.class, "lr * factor^floor(m/every)")
             .number("lr", StepDecay::lr)
@@ -34,10 +37,15 @@ public final class StepDecay extends CounterSchedule {
             .build(a -> new StepDecay(a.number("lr"), a.number("factor"), a.integer("every"), a.unit(),
                     a.integer("first")));
 
+    /** The {@code lr} parameter: initial rate, finite and {@code >= 0}. */
     private final double lr;
+    /** The {@code factor} parameter: multiplier at each step of the staircase, in (0, 1]. */
     private final double factor;
+    /** The {@code every} parameter: steps per stair, {@code > 0}. */
     private final int every;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
+    /** The {@code first} parameter: added to the counter, {@code >= 0}. */
     private final int first;
 
     /**
@@ -61,19 +69,29 @@ public final class StepDecay extends CounterSchedule {
         this.first = check.nonNegative("first", first);
     }
 
-    /** {@code lr * factor^floor(n / every)}, counting from 0. */
+    /**
+     * {@code lr * factor^floor(n / every)}, counting from 0.
+     *
+     * @param lr initial rate, finite and {@code >= 0}
+     * @param factor multiplier at each step of the staircase, in (0, 1]
+     * @param every steps per stair, {@code > 0}
+     * @param unit the counter
+     */
     public StepDecay(double lr, double factor, int every, ScheduleType unit) {
         this(lr, factor, every, unit, 0);
     }
 
+    /** @return the {@code lr} parameter: initial rate, finite and {@code >= 0} */
     public double lr() {
         return lr;
     }
 
+    /** @return the {@code factor} parameter: multiplier at each step of the staircase, in (0, 1] */
     public double factor() {
         return factor;
     }
 
+    /** @return the {@code every} parameter: steps per stair, {@code > 0} */
     public int every() {
         return every;
     }
@@ -83,6 +101,7 @@ public final class StepDecay extends CounterSchedule {
         return unit;
     }
 
+    /** @return the {@code first} parameter: added to the counter, {@code >= 0} */
     public int first() {
         return first;
     }

@@ -92,6 +92,9 @@ public final class StrictJson {
     public static final class Real extends Strict<Double> {
         private static final long serialVersionUID = 1L;
 
+        /**
+         * The deserialiser Jackson creates from {@code @JsonDeserialize(using = ...)}; it names the field of a bad number.
+         */
         public Real() {
             this("?");
         }
@@ -120,6 +123,9 @@ public final class StrictJson {
     public static final class Whole extends Strict<Integer> {
         private static final long serialVersionUID = 1L;
 
+        /**
+         * The deserialiser Jackson creates from {@code @JsonDeserialize(using = ...)}; it names the field of a bad whole number.
+         */
         public Whole() {
             this("?");
         }
@@ -148,6 +154,9 @@ public final class StrictJson {
     public static final class Wholes extends Strict<int[]> {
         private static final long serialVersionUID = 1L;
 
+        /**
+         * The deserialiser Jackson creates from {@code @JsonDeserialize(using = ...)}; it names the field of a bad list of whole numbers.
+         */
         public Wholes() {
             this("?");
         }
@@ -183,6 +192,9 @@ public final class StrictJson {
     public static final class Reals extends Strict<double[]> {
         private static final long serialVersionUID = 1L;
 
+        /**
+         * The deserialiser Jackson creates from {@code @JsonDeserialize(using = ...)}; it names the field of a bad list of numbers.
+         */
         public Reals() {
             this("?");
         }

@@ -35,6 +35,9 @@ public final class Warmup extends CounterSchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The definition of {@code warmup(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<Warmup> SPEC = ScheduleDefinition
             .of("warmup", Warmup.class, "linear from start to then(0) over steps, then then(n - steps)")
             .integer("steps", Warmup::steps)
@@ -44,9 +47,13 @@ public final class Warmup extends CounterSchedule {
             .build(a -> new Warmup(a.integer("steps"), a.number("start"), a.schedule("then", CounterSchedule.class),
                     a.unit()));
 
+    /** The {@code steps} parameter: warm-up length, {@code > 0}. */
     private final int steps;
+    /** The {@code start} parameter: rate at {@code n = 0}, finite and {@code >= 0}. */
     private final double start;
+    /** The {@code then} parameter: the schedule after the warm-up, counting in {@code unit} (or in none). */
     private final CounterSchedule then;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
 
     /**
@@ -68,19 +75,28 @@ public final class Warmup extends CounterSchedule {
         nesting("warmup", "then", List.of(this.then));
     }
 
-    /** Warm up from 0. */
+    /**
+     * Warm up from 0.
+     *
+     * @param steps warm-up length, {@code > 0}
+     * @param then the schedule after the warm-up, counting in {@code unit} (or in none)
+     * @param unit the counter
+     */
     public Warmup(int steps, CounterSchedule then, ScheduleType unit) {
         this(steps, 0, then, unit);
     }
 
+    /** @return the {@code steps} parameter: warm-up length, {@code > 0} */
     public int steps() {
         return steps;
     }
 
+    /** @return the {@code start} parameter: rate at {@code n = 0}, finite and {@code >= 0} */
     public double start() {
         return start;
     }
 
+    /** @return the {@code then} parameter: the schedule after the warm-up, counting in {@code unit} (or in none) */
     public CounterSchedule then() {
         return then;
     }

@@ -19,27 +19,50 @@ public final class BuildContext {
         this.inheritedUnit = inheritedUnit;
     }
 
-    /** Builds a nested spec in this context. */
+    /**
+     * Builds a nested spec in this context.
+     *
+     * @param call the nested spec's syntax tree
+     * @return the built schedule
+     */
     public ISchedule build(SpecNode.Call call) {
         return registry.build(call, this);
     }
 
-    /** The unit a schedule without its own {@code unit=} takes: its parent's, or iteration at the top. */
+    /** {@return the unit a schedule without its own {@code unit=} takes: its parent's, or iteration at the top} */
     public ScheduleType inheritedUnit() {
         return inheritedUnit;
     }
 
-    /** The context for the children of a schedule that counts in {@code unit}. */
+    /**
+     * The context for the children of a schedule that counts in {@code unit}.
+     *
+     * @param unit the parent's counter
+     * @return a new context; this one is unchanged
+     */
     public BuildContext withUnit(ScheduleType unit) {
         return new BuildContext(registry, spec, unit);
     }
 
-    /** An error at {@code position} of the spec being built: "{@code <message> at <position>}". */
+    /**
+     * An error at {@code position} of the spec being built: "{@code <message> at <position>}".
+     *
+     * @param message what is wrong
+     * @param position the 0-based offset in the spec
+     * @return the exception, to throw
+     */
     public SpecException error(String message, int position) {
         return error(message, position, "");
     }
 
-    /** An error with more detail after the position: "{@code <message> at <position><detail>}". */
+    /**
+     * An error with more detail after the position: "{@code <message> at <position><detail>}".
+     *
+     * @param message what is wrong
+     * @param position the 0-based offset in the spec
+     * @param detail appended after the position, e.g. {@code "; known: a, b"}
+     * @return the exception, to throw
+     */
     public SpecException error(String message, int position, String detail) {
         return new SpecException(message + " at " + position + detail, spec, position);
     }

@@ -66,25 +66,29 @@ public final class ScheduleDefinition<S extends ISchedule> {
      * @param name    the spec name, e.g. {@code inverse-time}
      * @param type    the schedule class
      * @param summary one line for help texts: the formula
+     * @param <S> the schedule class
+     * @return the builder
      */
     public static <S extends ISchedule> Builder<S> of(String name, Class<S> type, String summary) {
         return new Builder<>(name, type, summary);
     }
 
+    /** {@return the spec name, e.g. {@code inverse-time}} */
     public String name() {
         return name;
     }
 
+    /** {@return the schedule class} */
     public Class<S> type() {
         return type;
     }
 
-    /** The formula in one line, for help texts. */
+    /** {@return the formula in one line, for help texts} */
     public String summary() {
         return summary;
     }
 
-    /** The parameters in canonical order, with defaults: {@code lr, rate, unit=iteration, period=1, ...}. */
+    /** {@return the parameters in canonical order, with defaults: {@code lr, rate, unit=iteration, period=1, ...}} */
     public String usage() {
         StringJoiner joiner = new StringJoiner(", ", name + "(", ")");
         if (positional != null) {
@@ -106,7 +110,12 @@ public final class ScheduleDefinition<S extends ISchedule> {
         return parameter.name() + "=" + parameter.type().write(parameter.defaultValue());
     }
 
-    /** The canonical spec of a schedule of this definition: every parameter, in order. */
+    /**
+     * The canonical spec of a schedule of this definition: every parameter, in order.
+     *
+     * @param schedule the schedule to write
+     * @return {@code name(p1=v1, p2=v2, ...)}
+     */
     public String format(S schedule) {
         StringJoiner joiner = new StringJoiner(", ", name + "(", ")");
         if (positional != null) {
@@ -219,34 +228,76 @@ public final class ScheduleDefinition<S extends ISchedule> {
             this.summary = Objects.requireNonNull(summary);
         }
 
-        /** A parameter; {@code defaultValue == null} makes it required. */
+        /**
+         * A parameter; {@code defaultValue == null} makes it required.
+         *
+         * @param <T> the value's Java type
+         * @param parameterName the parameter's name in specs
+         * @param valueType how values are read and written
+         * @param defaultValue the value when the spec omits it, or {@code null}
+         * @param getter reads the parameter's value from a schedule, for the canonical form
+         * @return this builder
+         */
         public <T> Builder<S> parameter(String parameterName, ValueType<T> valueType, T defaultValue,
                                         Function<S, T> getter) {
             parameters.add(new Parameter<>(parameterName, valueType, defaultValue, getter));
             return this;
         }
 
-        /** A required number. */
+        /**
+         * A required number.
+         *
+         * @param parameterName the parameter's name in specs
+         * @param getter reads the parameter's value from a schedule, for the canonical form
+         * @return this builder
+         */
         public Builder<S> number(String parameterName, Function<S, Double> getter) {
             return parameter(parameterName, ValueType.NUMBER, null, getter);
         }
 
-        /** A number with a default. */
+        /**
+         * A number with a default.
+         *
+         * @param parameterName the parameter's name in specs
+         * @param defaultValue the value when the spec omits it
+         * @param getter reads the parameter's value from a schedule, for the canonical form
+         * @return this builder
+         */
         public Builder<S> number(String parameterName, double defaultValue, Function<S, Double> getter) {
             return parameter(parameterName, ValueType.NUMBER, defaultValue, getter);
         }
 
-        /** A required integer. */
+        /**
+         * A required integer.
+         *
+         * @param parameterName the parameter's name in specs
+         * @param getter reads the parameter's value from a schedule, for the canonical form
+         * @return this builder
+         */
         public Builder<S> integer(String parameterName, Function<S, Integer> getter) {
             return parameter(parameterName, ValueType.INTEGER, null, getter);
         }
 
-        /** An integer with a default. */
+        /**
+         * An integer with a default.
+         *
+         * @param parameterName the parameter's name in specs
+         * @param defaultValue the value when the spec omits it
+         * @param getter reads the parameter's value from a schedule, for the canonical form
+         * @return this builder
+         */
         public Builder<S> integer(String parameterName, int defaultValue, Function<S, Integer> getter) {
             return parameter(parameterName, ValueType.INTEGER, defaultValue, getter);
         }
 
-        /** A boolean with a default. */
+        /**
+         * A boolean with a default.
+         *
+         * @param parameterName the parameter's name in specs
+         * @param defaultValue the value when the spec omits it
+         * @param getter reads the parameter's value from a schedule, for the canonical form
+         * @return this builder
+         */
         public Builder<S> bool(String parameterName, boolean defaultValue, Function<S, Boolean> getter) {
             return parameter(parameterName, ValueType.BOOLEAN, defaultValue, getter);
         }
@@ -254,22 +305,42 @@ public final class ScheduleDefinition<S extends ISchedule> {
         /**
          * The counter, {@code unit=iteration|epoch}: defaults to the parent's unit, or iteration at
          * the top level; nested schedules inherit it.
+         *
+         * @param getter reads the parameter's value from a schedule, for the canonical form
+         * @return this builder
          */
         public Builder<S> unit(Function<S, ScheduleType> getter) {
             return parameter(UNIT, ValueType.UNIT, null, getter);
         }
 
-        /** A required nested schedule. */
+        /**
+         * A required nested schedule.
+         *
+         * @param parameterName the parameter's name in specs
+         * @param getter reads the parameter's value from a schedule, for the canonical form
+         * @return this builder
+         */
         public Builder<S> schedule(String parameterName, Function<S, ISchedule> getter) {
             return parameter(parameterName, ValueType.SCHEDULE, null, getter);
         }
 
-        /** Bare specs before the named items (sequence's pieces), written first in canonical form. */
+        /**
+         * Bare specs before the named items (sequence's pieces), written first in canonical form.
+         *
+         * @param getter reads the pieces from a schedule, for the canonical form
+         * @return this builder
+         */
         public Builder<S> positionalSchedules(Function<S, List<? extends ISchedule>> getter) {
             this.positional = getter;
             return this;
         }
 
+        /**
+         * Ends the declaration.
+         *
+         * @param factory builds the schedule from the values read; its constructor validates them
+         * @return the definition
+         */
         public ScheduleDefinition<S> build(Function<Arguments, S> factory) {
             return new ScheduleDefinition<>(this, factory);
         }

@@ -32,6 +32,8 @@ public final class ScheduleRegistry {
     /**
      * Parses and builds a spec; a schedule that names no unit counts iterations.
      *
+     * @param spec the spec text, e.g. {@code cosine(lr=0.1, steps=1000)}
+     * @return the schedule
      * @throws SpecException naming what is wrong and where
      */
     public ISchedule parse(String spec) {
@@ -39,12 +41,12 @@ public final class ScheduleRegistry {
         return build(root, new BuildContext(this, spec, ScheduleType.ITERATION));
     }
 
-    /** The registered names, in registration order. */
+    /** {@return the registered names, in registration order} */
     public Collection<String> names() {
         return Collections.unmodifiableCollection(definitions.keySet());
     }
 
-    /** All definitions, in registration order. */
+    /** {@return all definitions, in registration order} */
     public Collection<ScheduleDefinition<?>> definitions() {
         return Collections.unmodifiableCollection(definitions.values());
     }

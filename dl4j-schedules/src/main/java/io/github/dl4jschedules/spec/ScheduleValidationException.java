@@ -10,8 +10,11 @@ public final class ScheduleValidationException extends IllegalArgumentException 
 
     private static final long serialVersionUID = 1L;
 
+    /** The {@code schedule} parameter: the schedule's (or rule set's) name, e.g. {@code cosine}. */
     private final String schedule;
+    /** The {@code parameter} parameter: the rejected parameter, e.g. {@code steps}. */
     private final String parameter;
+    /** The {@code rule} parameter: what it must be, e.g. {@code > 0}. */
     private final String rule;
     private final transient Object value;
 
@@ -31,22 +34,22 @@ public final class ScheduleValidationException extends IllegalArgumentException 
         this.value = value;
     }
 
-    /** The schedule's (or rule set's) name. */
+    /** {@return the schedule's (or rule set's) name} */
     public String schedule() {
         return schedule;
     }
 
-    /** The rejected parameter. */
+    /** {@return the rejected parameter} */
     public String parameter() {
         return parameter;
     }
 
-    /** What the parameter must be. */
+    /** {@return what the parameter must be} */
     public String rule() {
         return rule;
     }
 
-    /** The rejected value. */
+    /** {@return the rejected value} */
     public Object value() {
         return value;
     }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public sealed interface SpecNode permits SpecNode.Call, SpecNode.Number, SpecNode.NumberList {
 
-    /** 0-based offset of the node's first character in the spec text. */
+    /** {@return 0-based offset of the node's first character in the spec text} */
     int position();
 
     /**
@@ -24,12 +24,21 @@ public sealed interface SpecNode permits SpecNode.Call, SpecNode.Number, SpecNod
      */
     record Call(String name, int position, boolean parentheses, List<Argument> named, List<Call> positional)
             implements SpecNode {
+        /**
+         * Copies the lists, so the node is immutable.
+         *
+         * @param name the schedule name or word
+         * @param position offset of the name
+         * @param parentheses whether the text had {@code (...)} after the name
+         * @param named {@code key=value} items, in text order
+         * @param positional bare specs among the items, in text order
+         */
         public Call {
             named = List.copyOf(named);
             positional = List.copyOf(positional);
         }
 
-        /** Whether this is a plain word: no parentheses, so no items. */
+        /** {@return whether this is a plain word: no parentheses, so no items} */
         public boolean isWord() {
             return !parentheses;
         }
@@ -41,6 +50,12 @@ public sealed interface SpecNode permits SpecNode.Call, SpecNode.Number, SpecNod
 
     /** A bracketed list of numbers, {@code [1, 2, 3]}. */
     record NumberList(List<Number> elements, int position) implements SpecNode {
+        /**
+         * Copies the list, so the node is immutable.
+         *
+         * @param elements the numbers, in text order
+         * @param position offset of the {@code [}
+         */
         public NumberList {
             elements = List.copyOf(elements);
         }

@@ -40,6 +40,8 @@ public final class SpecParser {
     /**
      * Parses a whole spec.
      *
+     * @param spec the spec text
+     * @return the syntax tree of its top-level schedule
      * @throws SpecException on a syntax error, naming what was expected, what was found and where
      */
     public static SpecNode.Call parse(String spec) {

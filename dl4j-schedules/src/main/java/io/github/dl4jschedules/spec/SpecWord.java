@@ -3,6 +3,6 @@ package io.github.dl4jschedules.spec;
 /** An enum constant that is written as a word in specs, e.g. {@code exp-range} or {@code cos}. */
 public interface SpecWord {
 
-    /** The word used in spec text. */
+    /** {@return the word used in spec text} */
     String word();
 }

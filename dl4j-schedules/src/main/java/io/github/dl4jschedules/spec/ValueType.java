@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public interface ValueType<T> {
 
-    /** A short description for messages, e.g. "a number". */
+    /** {@return a short description for messages, e.g. "a number"} */
     String description();
 
     /**
@@ -30,7 +30,12 @@ public interface ValueType<T> {
      */
     T read(SpecNode node, BuildContext context);
 
-    /** The canonical text of a value. */
+    /**
+     * The canonical text of a value.
+     *
+     * @param value a value of this type
+     * @return the text that reads back as {@code value}
+     */
     String write(T value);
 
     /** Any finite or non-finite double; schedules validate the range. */
@@ -189,7 +194,13 @@ public interface ValueType<T> {
         }
     };
 
-    /** One of an enum's {@link SpecWord words}. */
+    /**
+     * One of an enum's {@link SpecWord words}.
+     *
+     * @param <E> the enum
+     * @param type the enum class
+     * @return the value type reading and writing the enum's words
+     */
     static <E extends Enum<E> & SpecWord> ValueType<E> word(Class<E> type) {
         E[] constants = type.getEnumConstants();
         String choices = Arrays.stream(constants).map(SpecWord::word).collect(Collectors.joining(" or "));

@@ -6,6 +6,10 @@ package io.github.dl4jschedules.training;
  */
 public interface CommandSource {
 
-    /** Reads what arrived since the last poll and hands it to the controller. */
+    /**
+     * Reads what arrived since the last poll and hands it to the controller.
+     *
+     * @param controller receives the commands (and warnings about unreadable input)
+     */
     void poll(RateController controller);
 }

@@ -19,6 +19,8 @@ public final class ConsoleControl {
     /**
      * Starts reading {@code in} until it ends.
      *
+     * @param in the input, one command a line (usually {@code System.in})
+     * @param controller receives the commands
      * @return the reading thread (a daemon: it never keeps the JVM alive)
      */
     public static Thread start(InputStream in, RateController controller) {

@@ -46,6 +46,11 @@ public final class ControlFile implements CommandSource {
     private Object identity;
     private List<String> lines = List.of();
 
+    /**
+     * A control file that is read when it changes; it need not exist yet.
+     *
+     * @param file the file to watch
+     */
     public ControlFile(Path file) {
         this.file = file;
     }

@@ -27,6 +27,9 @@ public final class JmxControl implements RateControlMXBean, AutoCloseable {
     /**
      * Registers the controller as {@code io.github.dl4jschedules:type=RateController,name=<name>}.
      *
+     * @param controller the controller to expose
+     * @param name the {@code name=} key of the MBean's object name
+     * @return the registration; {@code close()} unregisters it
      * @throws IllegalArgumentException if that name is taken or invalid
      */
     public static JmxControl register(RateController controller, String name) {
@@ -43,7 +46,7 @@ public final class JmxControl implements RateControlMXBean, AutoCloseable {
         }
     }
 
-    /** The registered name. */
+    /** {@return the registered name} */
     public ObjectName name() {
         return name;
     }

@@ -7,10 +7,20 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 @FunctionalInterface
 public interface PlateauMetric {
 
-    /** The metric's value for the model as it is now. */
+    /**
+     * The metric's value for the model as it is now.
+     *
+     * @param model the model being trained, through its adapter
+     * @return the metric's value
+     */
     double measure(ModelAdapter model);
 
-    /** The loss on held-out data (mean over examples), for {@code mode=min}. */
+    /**
+     * The loss on held-out data (mean over examples), for {@code mode=min}.
+     *
+     * @param data held-out data; reset before each measurement
+     * @return the metric
+     */
     static PlateauMetric validationLoss(DataSetIterator data) {
         return model -> {
             data.reset();
@@ -32,6 +42,9 @@ public interface PlateauMetric {
     /**
      * The classification accuracy on held-out data, for {@code mode=max}; a SameDiff model is
      * evaluated on its one output ({@link ModelAdapter#evaluate}).
+     *
+     * @param data held-out data; reset before each measurement
+     * @return the metric
      */
     static PlateauMetric accuracy(DataSetIterator data) {
         return model -> {

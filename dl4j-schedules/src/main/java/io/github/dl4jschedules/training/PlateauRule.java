@@ -31,12 +31,20 @@ import java.util.Map;
  * @param minRate       a cut never takes the rate below this, {@code >= 0}
  * @param eps           smaller changes are not applied, {@code >= 0}
  * @param wsdCooldown   0 to cut; {@code > 0} to start a {@code wsd} cooldown of that many steps instead
+ * @serial exclude
  */
+// @serial exclude: JDK 17's javadoc asks for comments on a serializable record's components
+// in the serialized form and does not take them from the @param tags, which document them.
 public record PlateauRule(Mode mode, double factor, int patience, double threshold, boolean relative, int cooldown,
                           double minRate, double eps, int wsdCooldown) implements Serializable {
 
     /** Whether smaller or larger values of the metric are better. */
-    public enum Mode { MIN, MAX }
+    public enum Mode {
+        /** Smaller values are better (a loss). */
+        MIN,
+        /** Larger values are better (an accuracy). */
+        MAX
+    }
 
     /** PyTorch's defaults: min, factor 0.1, patience 10, threshold 1e-4 relative, cooldown 0, min 0, eps 1e-8. */
     public static final PlateauRule DEFAULTS = new PlateauRule(Mode.MIN, 0.1, 10, 1e-4, true, 0, 0, 1e-8);
@@ -45,6 +53,18 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
     public static final String KEYS = "mode=min|max, factor, patience, threshold, threshold-mode=rel|abs, cooldown, min, eps,"
             + " wsd-cooldown";
 
+    /**
+     * Checks every component against its range (above); a bad one is refused with a message naming it.
+     *
+     * @param mode {@code min} for a loss, {@code max} for an accuracy
+     * @param factor the cut, in (0, 1)
+     * @param patience epochs without improvement to tolerate, {@code >= 0}
+     * @param threshold what counts as improvement, {@code >= 0}
+     * @param relative relative ({@code rel}) or absolute ({@code abs}) threshold
+     * @param cooldown epochs to wait after a cut before counting again, {@code >= 0}
+     * @param minRate a cut never takes the rate below this, {@code >= 0}
+     * @param eps smaller changes are not applied, {@code >= 0}
+     */
     public PlateauRule {
         if (mode == null) {
             throw new IllegalArgumentException("plateau: mode must be min or max, got null");
@@ -68,6 +88,8 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
      * Reads {@code key=value} pairs separated by commas over {@link #DEFAULTS}, e.g.
      * {@code "factor=0.5, patience=2, mode=max"}; an empty text gives the defaults.
      *
+     * @param text the pairs, e.g. {@code "factor=0.5, patience=2"}
+     * @return the rule
      * @throws IllegalArgumentException naming the key and the problem
      */
     public static PlateauRule parse(String text) {
@@ -102,7 +124,13 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
         return new PlateauRule(mode, factor, patience, threshold, relative, cooldown, min, eps, wsdCooldown);
     }
 
-    /** Whether {@code value} improves on {@code best}. */
+    /**
+     * Whether {@code value} improves on {@code best}.
+     *
+     * @param value this epoch's metric
+     * @param best the best metric so far
+     * @return {@code true} if {@code value} is better by more than the threshold
+     */
     public boolean isBetter(double value, double best) {
         if (mode == Mode.MIN) {
             return relative ? value < best * (1 - threshold) : value < best - threshold;
@@ -110,7 +138,7 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
         return relative ? value > best * (1 + threshold) : value > best + threshold;
     }
 
-    /** The starting "best": +infinity for min, -infinity for max. */
+    /** {@return the starting "best": +infinity for min, -infinity for max} */
     public double worst() {
         return mode == Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }

@@ -17,7 +17,10 @@ import java.io.Serializable;
  * @param factor    the multiplier of the schedule when {@code fixedRate} is NaN
  * @param fixedRate the fixed rate, or NaN when the schedule is followed
  * @param cooldown  the cooldown started by a {@code cooldown N} command, or {@code null}
+ * @serial exclude
  */
+// @serial exclude: JDK 17's javadoc asks for comments on a serializable record's components
+// in the serialized form and does not take them from the @param tags, which document them.
 public record RateAdjustment(double factor, double fixedRate, CooldownStart cooldown) implements Serializable {
 
     /** The plain schedule. */
@@ -48,6 +51,13 @@ public record RateAdjustment(double factor, double fixedRate, CooldownStart cool
         }
     }
 
+    /**
+     * Checks that {@code factor} and {@code fixedRate} are finite and {@code >= 0} ({@code fixedRate} may be NaN).
+     *
+     * @param factor the multiplier of the schedule when {@code fixedRate} is NaN
+     * @param fixedRate the fixed rate, or NaN when the schedule is followed
+     * @param cooldown the cooldown started by a {@code cooldown N} command, or {@code null}
+     */
     public RateAdjustment {
         if (!(factor >= 0) || !Double.isFinite(factor)) {
             throw new IllegalArgumentException("factor must be finite and >= 0, got " + factor);
@@ -57,12 +67,17 @@ public record RateAdjustment(double factor, double fixedRate, CooldownStart cool
         }
     }
 
-    /** An adjustment without a cooldown. */
+    /**
+     * An adjustment without a cooldown.
+     *
+     * @param factor the multiplier of the schedule when {@code fixedRate} is NaN
+     * @param fixedRate the fixed rate, or NaN when the schedule is followed
+     */
     public RateAdjustment(double factor, double fixedRate) {
         this(factor, fixedRate, null);
     }
 
-    /** Whether a fixed rate replaces the schedule. */
+    /** {@return whether a fixed rate replaces the schedule} */
     public boolean fixed() {
         return !Double.isNaN(fixedRate);
     }
@@ -77,6 +92,7 @@ public record RateAdjustment(double factor, double fixedRate, CooldownStart cool
      *                  the next update (for {@code set})
      * @param iteration the iteration of the next update (for {@code cooldown})
      * @param epoch     its epoch
+     * @return the adjustment after the command
      * @throws IllegalArgumentException if the result is not finite (e.g. {@code factor 1e308} twice), or a
      *                                  second {@code cooldown} is given while one is under way
      */
@@ -106,7 +122,11 @@ public record RateAdjustment(double factor, double fixedRate, CooldownStart cool
         return NONE;
     }
 
-    /** The configured schedule with the cooldown, if one was started, before any factor or fixed rate. */
+    /**
+     * {@return the configured schedule with the cooldown, if one was started, before any factor or fixed rate}
+     *
+     * @param base the configured schedule
+     */
     public CounterSchedule shape(CounterSchedule base) {
         return cooldown == null ? base : cooldown.applyTo(base);
     }
@@ -115,6 +135,9 @@ public record RateAdjustment(double factor, double fixedRate, CooldownStart cool
      * The schedule to train with: {@code constant(fixedRate)}, or {@code scaled(factor, shaped)} (just
      * {@code shaped} for factor 1), where {@code shaped} is {@link #shape}{@code (base)}, which is checked
      * even under a fixed rate.
+     *
+     * @param base the configured schedule
+     * @return the schedule to train with
      */
     public CounterSchedule applyTo(CounterSchedule base) {
         CounterSchedule shaped = shape(base);

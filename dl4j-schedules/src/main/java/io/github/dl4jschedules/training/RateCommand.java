@@ -27,6 +27,11 @@ public sealed interface RateCommand {
 
     /** Multiply the rate by {@code factor}, keeping the schedule's shape. */
     record Multiply(double factor) implements RateCommand {
+        /**
+         * Checks that {@code factor} is finite and {@code > 0}.
+         *
+         * @param factor the multiplier, finite and {@code > 0}
+         */
         public Multiply {
             if (!(factor > 0) || !Double.isFinite(factor)) {
                 throw new IllegalArgumentException(Check.message("rate command", "factor", "finite and > 0", factor));
@@ -96,6 +101,8 @@ public sealed interface RateCommand {
     /**
      * Reads one command.
      *
+     * @param line one line of a control channel, e.g. {@code factor 0.5}
+     * @return the command
      * @throws IllegalArgumentException saying what is wrong and what is accepted
      */
     static RateCommand parse(String line) {

@@ -109,6 +109,7 @@ public final class RateController extends BaseTrainingListener {
      *
      * @param model a {@code MultiLayerNetwork} or {@code ComputationGraph}, initialised, or a
      *              {@code SameDiff} with its training configuration ({@link ModelAdapter#of})
+     * @return the controller, already listening
      * @throws IllegalArgumentException if a layer's rate schedule is not one of this library's
      */
     public static RateController attach(Object model) {
@@ -121,6 +122,10 @@ public final class RateController extends BaseTrainingListener {
     /**
      * Takes control of a restored network with the state its controller saved ({@link TrainingStateStore}):
      * the configured schedules and the adjustment carry on.
+     *
+     * @param model a {@link MultiLayerNetwork} or {@link ComputationGraph}, initialised
+     * @param state what its controller saved
+     * @return the controller, already listening
      */
     public static RateController attach(Object model, ControllerState state) {
         ModelAdapter network = ModelAdapter.of(model);
@@ -146,27 +151,48 @@ public final class RateController extends BaseTrainingListener {
         return hooks;
     }
 
-    /** Adds a channel polled between iterations, such as a {@link ControlFile}. */
+    /**
+     * Adds a channel polled between iterations, such as a {@link ControlFile}.
+     *
+     * @param source the channel
+     */
     public void addSource(CommandSource source) {
         sources.add(source);
     }
 
-    /** Calls {@code listener} with every applied change, on the training thread. */
+    /**
+     * Calls {@code listener} with every applied change, on the training thread.
+     *
+     * @param listener receives each change
+     */
     public void onChange(Consumer<RateChange> listener) {
         changeListeners.add(listener);
     }
 
-    /** Calls {@code listener} with every rejected command's message. */
+    /**
+     * Calls {@code listener} with every rejected command's message.
+     *
+     * @param listener receives each warning
+     */
     public void onWarning(Consumer<String> listener) {
         warningListeners.add(listener);
     }
 
-    /** Queues a command from any thread; it is applied before the next parameter update. */
+    /**
+     * Queues a command from any thread; it is applied before the next parameter update.
+     *
+     * @param command the command
+     * @param source where it came from, for the history, e.g. {@code console}
+     */
     public void submit(RateCommand command, String source) {
         pending.add(new Pending(command, source));
     }
 
-    /** Reports input that could not be read as a command; nothing changes. */
+    /**
+     * Reports input that could not be read as a command; nothing changes.
+     *
+     * @param message what could not be read
+     */
     public void warn(String message) {
         LOG.warn(message);
         warningListeners.forEach(listener -> listener.accept(message));
@@ -178,6 +204,8 @@ public final class RateController extends BaseTrainingListener {
      * other threads use {@link #submit}. The command's result is checked first (the adjustment and
      * every layer's new schedule are built); a refused command stores nothing and changes nothing.
      *
+     * @param command the command
+     * @param source where it came from, for the history, e.g. {@code console}
      * @return the change, or {@code null} if the command was rejected (a warning says why)
      */
     public RateChange apply(RateCommand command, String source) {
@@ -203,17 +231,22 @@ public final class RateController extends BaseTrainingListener {
         return change;
     }
 
-    /** The current adjustment of the configured schedules. */
+    /** {@return the current adjustment of the configured schedules} */
     public RateAdjustment adjustment() {
         return adjustment;
     }
 
-    /** The rate of the first trainable layer at the next update. */
+    /** {@return the rate of the first trainable layer at the next update} */
     public double currentRate() {
         return adjustment.applyTo(bases.get(firstLayer)).valueAt(nextIteration, nextEpoch);
     }
 
-    /** The configured (unadjusted) schedule of a layer: its index, or its name in a graph. */
+    /**
+     * The configured (unadjusted) schedule of a layer: its index, or its name in a graph.
+     *
+     * @param layer the layer's index (network) or name (graph)
+     * @return the schedule the layer was configured with
+     */
     public CounterSchedule configuredSchedule(String layer) {
         CounterSchedule base = bases.get(layer);
         if (base == null) {
@@ -222,21 +255,26 @@ public final class RateController extends BaseTrainingListener {
         return base;
     }
 
-    /** The counters of the next update. */
+    /**
+     * The counters of the next update.
+     *
+     * @return the iteration counter of the next update
+     */
     public int nextIteration() {
         return nextIteration;
     }
 
+    /** {@return the epoch counter of the next update} */
     public int nextEpoch() {
         return nextEpoch;
     }
 
-    /** Every change applied so far, oldest first. */
+    /** {@return every change applied so far, oldest first} */
     public List<RateChange> history() {
         return List.copyOf(history);
     }
 
-    /** What to save with the model to continue later ({@link TrainingStateStore}). */
+    /** {@return what to save with the model to continue later ({@link TrainingStateStore})} */
     public ControllerState state() {
         Map<String, String> specs = new LinkedHashMap<>();
         bases.forEach((layer, schedule) -> specs.put(layer, schedule.toString()));

@@ -33,11 +33,25 @@ public final class ReduceOnPlateau extends BaseTrainingListener {
     private final PlateauRule rule;
     private volatile PlateauState state;
 
+    /**
+     * Starts from the rule's initial state.
+     *
+     * @param controller the controller whose rate is cut
+     * @param metric measured after every epoch
+     * @param rule when to cut
+     */
     public ReduceOnPlateau(RateController controller, PlateauMetric metric, PlateauRule rule) {
         this(controller, metric, rule, PlateauState.initial(rule));
     }
 
-    /** Continues with a saved state. */
+    /**
+     * Continues with a saved state.
+     *
+     * @param controller the controller whose rate is cut
+     * @param metric measured after every epoch
+     * @param rule when to cut
+     * @param state the state saved with the model
+     */
     public ReduceOnPlateau(RateController controller, PlateauMetric metric, PlateauRule rule, PlateauState state) {
         this.controller = controller;
         this.metric = metric;
@@ -45,10 +59,12 @@ public final class ReduceOnPlateau extends BaseTrainingListener {
         this.state = state;
     }
 
+    /** {@return the rule} */
     public PlateauRule rule() {
         return rule;
     }
 
+    /** {@return the state after the last epoch} */
     public PlateauState state() {
         return state;
     }
@@ -86,6 +102,7 @@ public final class ReduceOnPlateau extends BaseTrainingListener {
     /**
      * Takes one epoch's metric value; cuts the rate when the rule says so. Call between iterations.
      *
+     * @param value the metric after the epoch
      * @return whether the rate was cut (or, with {@code wsd-cooldown}, the cooldown started)
      */
     public boolean step(double value) {

@@ -45,6 +45,7 @@ public final class TrainingStateStore {
 
     /** Entry names in the model zip (under {@code objects/}). */
     public static final String CONTROLLER_KEY = "dl4j-schedules-rate-controller";
+    /** Entry name of the plateau state in the model zip (under {@code objects/}). */
     public static final String PLATEAU_KEY = "dl4j-schedules-plateau";
     /** What {@link #beside(File)} adds to a SameDiff model file's name. */
     public static final String SUFFIX = ".training-state";
@@ -59,6 +60,9 @@ public final class TrainingStateStore {
      * SameDiff model, writes them to the file {@link #beside(File) beside} the one written by
      * {@code SameDiff.save} (replacing an earlier one).
      *
+     * @param modelFile the model file
+     * @param controller its state is saved
+     * @param plateau its state is saved, or {@code null} for none
      * @throws IllegalStateException if a DL4J model file already holds a saved state (ModelSerializer
      *                               cannot replace an entry: write the model again first)
      * @throws IllegalArgumentException if a SameDiff model file does not exist
@@ -78,12 +82,22 @@ public final class TrainingStateStore {
         }
     }
 
-    /** The controller state saved in a model file, if any. */
+    /**
+     * The controller state saved in a model file, if any.
+     *
+     * @param modelFile a model file written by {@link ModelSerializer}
+     * @return the state, or empty if the file holds none
+     */
     public static Optional<ControllerState> controller(File modelFile) {
         return read(modelFile, CONTROLLER_KEY, ControllerState.class);
     }
 
-    /** The plateau state saved in a model file, if any. */
+    /**
+     * The plateau state saved in a model file, if any.
+     *
+     * @param modelFile a model file written by {@link ModelSerializer}
+     * @return the state, or empty if the file holds none
+     */
     public static Optional<PlateauState> plateau(File modelFile) {
         return read(modelFile, PLATEAU_KEY, PlateauState.class);
     }

@@ -31,7 +31,11 @@ public class ScheduledAdaGrad extends AdaGrad {
         super(Objects.requireNonNull(learningRateSchedule, "learningRateSchedule must not be null"), epsilon);
     }
 
-    /** With AdaGrad's default epsilon. */
+    /**
+     * With AdaGrad's default epsilon.
+     *
+     * @param learningRateSchedule the rate schedule, not null
+     */
     public ScheduledAdaGrad(ISchedule learningRateSchedule) {
         this(learningRateSchedule, DEFAULT_ADAGRAD_EPSILON);
     }

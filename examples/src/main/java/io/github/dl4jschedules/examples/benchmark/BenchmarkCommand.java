@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.benchmark;
 
+import io.github.dl4jschedules.examples.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
@@ -108,6 +109,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         validate();
         FastPath.selectNativeBuild();
+        BackendFailure.loadBackend();
         long start = System.nanoTime();
         TrainingData sample = data.load(batch, 0);
         Grid grid = new Grid(new Grid.Setup(model, dataKey(), epochs, batch, data.limits().train(), data.limits().test()),

@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.lrfind;
 
+import io.github.dl4jschedules.examples.BackendFailure;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
@@ -77,6 +78,7 @@ public final class LrFindCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         validate();
         FastPath.selectNativeBuild();
+        BackendFailure.loadBackend();
         TrainingData trainingData = TrainingData.load(data, batch, seed,
                 trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
         ExponentialRamp ramp = new ExponentialRamp(start, end, iterations);

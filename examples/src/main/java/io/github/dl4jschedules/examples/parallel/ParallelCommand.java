@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.parallel;
 
+import io.github.dl4jschedules.examples.BackendFailure;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.train.EpochResult;
 import io.github.dl4jschedules.examples.train.FastPath;
@@ -53,6 +54,7 @@ public final class ParallelCommand implements Callable<Integer> {
         Validation.requirePositive(spec, "--averaging", averaging);
         PrintWriter console = spec.commandLine().getOut();
         FastPath.selectNativeBuild();
+        BackendFailure.loadBackend();
         TrainingData data = options.load();
         int stepsPerEpoch = (data.trainSize() + options.batch() - 1) / options.batch();
         CounterSchedule scheduled = scaling.schedule(options.schedule(), stepsPerEpoch);

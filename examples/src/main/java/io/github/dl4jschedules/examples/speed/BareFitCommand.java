@@ -1,6 +1,7 @@
 package io.github.dl4jschedules.examples.speed;
 
 import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.examples.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
@@ -77,6 +78,7 @@ public final class BareFitCommand implements Callable<Integer> {
         Validation.require(spec, out == null || out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"),
                 "--out must end in .json, got " + out);
         FastPath.selectNativeBuild();
+        BackendFailure.loadBackend();
         PrintWriter console = spec.commandLine().getOut();
         TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch, seed, limits.train(), limits.test());
         CounterSchedule schedule = Schedules.parse(SCHEDULE);

@@ -40,12 +40,17 @@ public final class FastPath {
     private FastPath() {
     }
 
+    /** ND4J's CPU backend, present in the default build (nd4j-native), absent in a {@code -Dcuda} build. */
+    static final String CPU_BACKEND_CLASS = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
+
     /**
-     * Picks the oneDNN native build, unless the user already chose one. Call before any ND4J class
-     * loads; later calls have no effect on an already loaded backend.
+     * Picks the oneDNN native build, unless the user already chose one or the CPU backend is not on the
+     * class path (a {@code -Dcuda} build: the extension would send JavaCPP looking for a oneDNN build of
+     * the CUDA libraries). Call before any ND4J class loads; later calls have no effect on an already
+     * loaded backend.
      */
     public static void selectNativeBuild() {
-        if (System.getProperty(PLATFORM_EXTENSION_PROPERTY) == null && onX86WithAvx2()) {
+        if (System.getProperty(PLATFORM_EXTENSION_PROPERTY) == null && onX86WithAvx2() && cpuBackendPresent()) {
             System.setProperty(PLATFORM_EXTENSION_PROPERTY, ONEDNN_EXTENSION);
         }
     }
@@ -64,12 +69,17 @@ public final class FastPath {
     }
 
     /**
-     * Attaches oneDNN helpers to every convolution and pooling layer that has none.
+     * Attaches oneDNN helpers to every convolution and pooling layer that has none; on another backend
+     * than the CPU (CUDA, which has its own cuDNN helpers) none.
      *
+     * @param network an initialised network
      * @return the number of layers that got a helper
      */
     public static int attachHelpers(MultiLayerNetwork network) {
         int attached = 0;
+        if (!"CPU".equalsIgnoreCase(backend())) {
+            return attached;
+        }
         for (Layer layer : network.getLayers()) {
             if (layer instanceof ConvolutionLayer && helperOf(layer) == null) {
                 setHelper(layer, new MKLDNNConvHelper(layer.getParam("W").dataType()));
@@ -129,6 +139,15 @@ public final class FastPath {
             }
         }
         throw new IllegalStateException(type.getName() + " has no field '" + name + "' (DL4J version changed?)");
+    }
+
+    private static boolean cpuBackendPresent() {
+        try {
+            Class.forName(CPU_BACKEND_CLASS, false, FastPath.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static boolean onX86WithAvx2() {

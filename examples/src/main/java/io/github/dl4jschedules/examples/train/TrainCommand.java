@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.train;
 
+import io.github.dl4jschedules.examples.BackendFailure;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.Validation;
@@ -129,6 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!noFast) {
             FastPath.selectNativeBuild();
         }
+        BackendFailure.loadBackend();
         TrainingData trainingData = TrainingData.load(run.data(), run.batch(), run.seed(), run.trainLimit(), run.testLimit());
         ModelFit.check(run.model(), trainingData.height(), trainingData.width(), run.batch(),
                 (long) trainingData.trainSize() + trainingData.testSize());

@@ -1,6 +1,7 @@
 package io.github.dl4jschedules.examples.tune;
 
 import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.examples.BackendFailure;
 import io.github.dl4jschedules.examples.benchmark.Jobs;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataOptions;
@@ -92,6 +93,7 @@ public final class TuneCommand implements Callable<Integer> {
         SuccessiveHalving halving = validate();
         SearchSpace space = searchSpace();
         FastPath.selectNativeBuild();
+        BackendFailure.loadBackend();
         Random draws = new Random(seed);
         List<String> specs = new ArrayList<>();
         for (int t = 0; t < trials; t++) {
