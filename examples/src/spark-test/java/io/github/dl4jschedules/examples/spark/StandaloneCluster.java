@@ -56,13 +56,16 @@ final class StandaloneCluster implements AutoCloseable {
                     List.of("--host", "127.0.0.1", "--port", Integer.toString(cluster.masterPort), "--webui-port",
                             Integer.toString(freePort())), sparkHome.getParent());
             cluster.await("master", master, "I have been elected leader");
+            List<Process> started = new ArrayList<>();
             for (int worker = 0; worker < workers; worker++) {
                 String name = "worker-" + worker;
-                Process process = cluster.launch(name, "org.apache.spark.deploy.worker.Worker",
+                started.add(cluster.launch(name, "org.apache.spark.deploy.worker.Worker",
                         List.of("--host", "127.0.0.1", "--cores", "1", "--memory", memoryMb + "m", "--webui-port",
                                 Integer.toString(freePort()), "--work-dir", folder.resolve(name).toString(), cluster.url()),
-                        sparkHome.getParent());
-                cluster.await(name, process, "Successfully registered with master");
+                        sparkHome.getParent()));
+            }
+            for (int worker = 0; worker < workers; worker++) {
+                cluster.await("worker-" + worker, started.get(worker), "Successfully registered with master");
             }
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException e) {
