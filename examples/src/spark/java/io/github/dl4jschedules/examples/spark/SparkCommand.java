@@ -95,11 +95,17 @@ public final class SparkCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "Spark master %s; backend %s on %s%n", master, provenance.get("nd4j_backend"),
                 provenance.get("device"));
         console.printf(Locale.ROOT, "data: %s (%,d train, %,d test)%n", data.description(), data.trainSize(), data.testSize());
-        console.printf(Locale.ROOT, "%s; %d workers x batch %d (global batch %d), averaging every %d mini-batch(es)%n",
-                options.describe(), scaling.workers(), options.batch(), scaling.workers() * options.batch(), averaging);
+        console.printf(Locale.ROOT, "%s; %d workers x batch %d (global batch %d), %s%n",
+                options.describe(), scaling.workers(), options.batch(), scaling.workers() * options.batch(),
+                approach == SparkTraining.Approach.AVERAGING ? "averaging every " + averaging + " mini-batch(es)" : "gradient sharing");
         console.printf(Locale.ROOT, "schedule: %s%n%s%n", options.schedule(), scaling.describe(options.schedule(), scheduled));
-        console.printf(Locale.ROOT, "%s; one iteration = one mini-batch of one worker: %d per epoch (DL4J counts %d, one per step of all %d workers)%n",
-                approach.name().toLowerCase(Locale.ROOT), batches.size(), settings.iterationsPerEpoch(batches.size()), scaling.workers());
+        if (approach == SparkTraining.Approach.AVERAGING) {
+            console.printf(Locale.ROOT, "one iteration = one mini-batch of one worker: %d per epoch (DL4J counts %d, one per step of all %d workers)%n",
+                    batches.size(), settings.iterationsPerEpoch(batches.size()), scaling.workers());
+        } else {
+            console.println("gradient sharing: each executor counts its own mini-batches and an epoch per partition;"
+                    + " iteration and epoch schedules are not exact (README, Across machines: Spark)");
+        }
 
         List<EpochResult> results = new ArrayList<>();
         new SparkTraining(settings).run(options.configuration(data, scheduled), batches, data.test(), List.of(),
