@@ -5,6 +5,7 @@ import io.github.dl4jschedules.examples.train.TrainingData;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -84,5 +85,39 @@ class SparkClusterTest {
 
         assertThat(started.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).collect(Collectors.toList()))
                 .as("cluster processes left running").isEmpty();
+    }
+
+    /**
+     * Gradient sharing across the cluster's two executor JVMs (Aeron UDP on 127.0.0.1, one port per JVM
+     * from {@link ExecutorPorts}): it runs, and every step's rate is the schedule's at that executor's
+     * own counters; it prints the counters, which DL4J M2 leaves at iteration 0 and epoch 0 there (README).
+     * About four minutes, so not in {@code .ci/run}: {@code -Ddl4jschedules.spark.cluster.shared=true}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "dl4jschedules.spark.cluster.shared", matches = "true")
+    void gradientSharingRunsAcrossTheClustersExecutorJvms(@TempDir Path folder) throws Exception {
+        CounterSchedule schedule = Schedules.parse("step(lr=0.1, factor=0.5, every=1, unit=epoch)");
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, BATCH, 42, 256, 64);
+        List<DataSet> batches = drain(data.train());
+        Path probes = Files.createDirectories(folder.resolve("probes"));
+
+        try (StandaloneCluster cluster = StandaloneCluster.start(folder, WORKERS, 1536)) {
+            Map<String, String> conf = cluster.applicationConf(1024);
+            conf.forEach(System::setProperty);
+            try {
+                SparkTraining.Settings settings = new SparkTraining.Settings(cluster.url(), SparkTraining.Approach.SHARED,
+                        WORKERS, BATCH, 1, EPOCHS);
+                new SparkTraining(settings).run(configuration(schedule), batches, data.test(), List.of(new FileProbe(probes)),
+                        result -> System.out.println("gradient sharing on the cluster: " + result));
+            } finally {
+                conf.keySet().forEach(System::clearProperty);
+            }
+        }
+
+        List<FileProbe.Seen> seen = FileProbe.read(probes);
+        seen.forEach(step -> System.out.println("gradient sharing on the cluster: " + step));
+        assertThat(seen.stream().map(FileProbe.Seen::pid).distinct().count()).as("two executor JVMs").isEqualTo(WORKERS);
+        assertThat(seen).hasSize(EPOCHS * batches.size()).allSatisfy(step ->
+                assertThat(step.rate()).isEqualTo(0.1 * Math.pow(0.5, step.epoch())));
     }
 }
