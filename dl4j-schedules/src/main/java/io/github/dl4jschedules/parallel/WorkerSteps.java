@@ -40,7 +40,9 @@ public final class WorkerSteps implements ISchedule {
 
     private static final long serialVersionUID = 1L;
 
+    /** Mini-batches per iteration of the training. */
     private final int workers;
+    /** The schedule as written for one machine. */
     private final ISchedule of;
 
     /**
@@ -61,18 +63,25 @@ public final class WorkerSteps implements ISchedule {
         this.of = of;
     }
 
-    /** {@code of} for a training that counts rounds of {@code workers}; {@code of} itself when {@code workers} is 1. */
+    /**
+     * {@code of} for a training that counts rounds of {@code workers}.
+     *
+     * @param of      the schedule as written for one machine
+     * @param workers the mini-batches one iteration of the training stands for, {@code >= 1}
+     * @return the wrapped schedule; {@code of} itself when {@code workers} is 1
+     * @throws IllegalArgumentException naming the parameter, the rule and the value
+     */
     public static ISchedule of(ISchedule of, int workers) {
         WorkerSteps steps = new WorkerSteps(workers, of);
         return workers == 1 ? of : steps;
     }
 
-    /** The mini-batches one iteration stands for. */
+    /** @return the mini-batches one iteration stands for */
     public int workers() {
         return workers;
     }
 
-    /** The schedule as written for one machine. */
+    /** @return the schedule as written for one machine */
     public ISchedule schedule() {
         return of;
     }
