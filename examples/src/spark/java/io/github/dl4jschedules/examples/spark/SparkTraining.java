@@ -39,9 +39,12 @@ import java.util.function.Consumer;
  * averaging cuts the data into splits of {@code workers * averaging} mini-batches; each worker trains
  * {@code averaging} of them on a copy of the network, starting from the driver's counters, and then the
  * copies are averaged and the driver's iteration counter advances by {@code averaging}: one iteration
- * is one step of all workers at once (N mini-batches). Gradient sharing trains each executor's
- * partition on one copy that counts its own mini-batches, also about 1/N of the data per pass, and
- * never advances the driver's iteration. Both advance the epoch once per {@code fit}, one pass.
+ * is one step of all workers at once (N mini-batches); the epoch advances once per {@code fit}, one
+ * pass. Gradient sharing keeps one network per executor JVM, created by the first task it runs, and
+ * trains every later task's partition on it with {@code fit(iterator)}: its epoch counter advances once
+ * per partition, not per pass, and its iteration counter counts that JVM's mini-batches from the
+ * largest iteration its peers reported ({@code SparkSharedTrainingTest}; on a standalone cluster both
+ * stayed 0, README); no factor makes either exact.
  *
  * <p>So that an iteration schedule means what it means on one machine (one iteration = one mini-batch
  * of one worker), this is the one place where the schedules meet the training master: every layer's
@@ -99,7 +102,8 @@ public final class SparkTraining {
         /**
          * The driver's iterations per epoch of {@code batches} mini-batches with parameter averaging:
          * {@code averaging} per split of {@code workers * averaging} mini-batches (DL4J rounds the number
-         * of splits down and deals the rest into them). Gradient sharing leaves the driver's iteration at 0.
+         * of splits down and deals the rest into them). Gradient sharing: 0, since its training master
+         * never advances the driver's iteration itself.
          */
         public int iterationsPerEpoch(int batches) {
             if (approach == Approach.SHARED) {
