@@ -33,8 +33,9 @@ import org.nd4j.linalg.schedule.ScheduleType;
  *
  * <p>What a step is depends on the engine: with {@link ScheduledParallelTraining}, one mini-batch of
  * one worker, so {@code stepsPerEpoch} is the number of mini-batches in the data, whatever the
- * workers; on Spark's parameter averaging, one averaging-round step of all workers at once, about
- * {@code examples / (workers * batch)} per epoch.
+ * workers; on Spark's parameter averaging, DL4J's iteration is one step of all workers at once, and
+ * the schedule counts one worker's mini-batches when it runs as {@link WorkerSteps} (as the Spark
+ * example runs it), so there too {@code stepsPerEpoch} is the number of mini-batches in the data.
  */
 public final class LinearScaling {
 

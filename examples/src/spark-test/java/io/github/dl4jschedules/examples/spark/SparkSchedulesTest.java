@@ -91,7 +91,7 @@ class SparkSchedulesTest {
         Map<Integer, TreeSet<Double>> executors = new TreeMap<>();
         for (ExecutorProbe.Seen seen : ExecutorProbe.seen()) {
             executors.computeIfAbsent(seen.epoch(), e -> new TreeSet<>()).add(seen.rate());
-            assertThat(seen.schedule()).isEqualTo(schedule.toString());
+            assertThat(seen.schedule()).isEqualTo(schedule + " at " + WORKERS + " mini-batches per iteration");
             assertThat(seen.thread()).as("trained on an executor").startsWith("Executor task launch worker");
         }
         assertThat(executors).isEqualTo(single);
@@ -101,6 +101,60 @@ class SparkSchedulesTest {
         assertThat(trained.getIterationCount()).as("one Spark iteration = one step of all workers")
                 .isEqualTo(EPOCHS * settings.iterationsPerEpoch(batches.size())).isEqualTo(EPOCHS * batches.size() / WORKERS);
         assertThat(ExecutorProbe.seen()).hasSize(EPOCHS * batches.size());
+    }
+
+    /**
+     * An iteration schedule follows the single-machine definition (one iteration = one mini-batch of one
+     * worker) under parameter averaging: in DL4J's Spark iteration i the N workers train the mini-batches
+     * a single machine trains at steps N*i .. N*i + N-1, and each gets the rate of step N*i. With
+     * boundaries on multiples of N that is, mini-batch for mini-batch, the single machine's rate.
+     */
+    @ParameterizedTest(name = "averaging every {0}")
+    @ValueSource(ints = {1, 2})
+    void anIterationScheduleGivesEveryMiniBatchTheSingleMachineRunsRateUnderParameterAveraging(int averaging) {
+        CounterSchedule schedule = Schedules.parse("step(lr=0.1, factor=0.5, every=4)");
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, BATCH, SEED, 256, 64);
+        List<DataSet> batches = drain(data.train());
+        Map<Integer, Double> single = singleMachineRatesByStep(schedule, batches);
+
+        ExecutorProbe.clear();
+        SparkTraining.Settings settings = new SparkTraining.Settings("local[2]", WORKERS, BATCH, averaging, EPOCHS);
+        MultiLayerNetwork trained = new SparkTraining(settings).run(configuration(schedule), batches, data.test(),
+                List.of(new ExecutorProbe()), result -> { });
+
+        Map<Integer, List<Double>> byIteration = new TreeMap<>();
+        for (ExecutorProbe.Seen seen : ExecutorProbe.seen()) {
+            byIteration.computeIfAbsent(seen.iteration(), i -> new ArrayList<>()).add(seen.rate());
+            // the schedule's formula at step N*i: 0.1 * 0.5^floor(N*i / 4)
+            assertThat(seen.rate()).isEqualTo(0.1 * Math.pow(0.5, Math.floorDiv(WORKERS * seen.iteration(), 4)));
+            assertThat(seen.epoch()).isEqualTo(seen.iteration() / (batches.size() / WORKERS));
+        }
+        int sparkIterations = EPOCHS * batches.size() / WORKERS;
+        assertThat(byIteration.keySet()).as("DL4J's Spark iterations, N mini-batches each")
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, sparkIterations).boxed().toList());
+        byIteration.forEach((iteration, rates) -> assertThat(rates).as("Spark iteration %d", iteration)
+                .containsExactlyInAnyOrder(single.get(WORKERS * iteration), single.get(WORKERS * iteration + 1)));
+        assertThat(trained.getIterationCount()).isEqualTo(sparkIterations);
+        assertThat(io.github.dl4jschedules.examples.parallel.TrainingOptions.lastRate(trained)).as("the driver's network reads the same rate")
+                .isEqualTo(single.get(EPOCHS * batches.size() - 1));
+    }
+
+    /**
+     * A schedule that changes at every step: the N mini-batches of a Spark iteration all get the rate of
+     * the first of them, 0.1 * 0.9^(N*i), at most N-1 steps early.
+     */
+    @org.junit.jupiter.api.Test
+    void aSmoothIterationScheduleGivesEachRoundTheRateOfItsFirstMiniBatch() {
+        CounterSchedule schedule = Schedules.parse("exponential(lr=0.1, rate=0.9)");
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, BATCH, SEED, 256, 64);
+        List<DataSet> batches = drain(data.train());
+
+        ExecutorProbe.clear();
+        SparkTraining.Settings settings = new SparkTraining.Settings("local[2]", WORKERS, BATCH, 2, 2);
+        new SparkTraining(settings).run(configuration(schedule), batches, data.test(), List.of(new ExecutorProbe()), result -> { });
+
+        assertThat(ExecutorProbe.seen()).hasSize(2 * batches.size()).allSatisfy(seen -> assertThat(seen.rate())
+                .isCloseTo(0.1 * Math.pow(0.9, WORKERS * seen.iteration()), org.assertj.core.api.Assertions.within(1e-15)));
     }
 
     /**
@@ -157,7 +211,24 @@ class SparkSchedulesTest {
         return rates;
     }
 
-    private static MultiLayerConfiguration configuration(CounterSchedule schedule) {
+    /** The rate a single network applies at each step of {@code network.fit(iterator, EPOCHS)}. */
+    static Map<Integer, Double> singleMachineRatesByStep(CounterSchedule schedule, List<DataSet> batches) {
+        Map<Integer, Double> rates = new TreeMap<>();
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(schedule));
+        network.init();
+        network.setListeners(new BaseTrainingListener() {
+            @Override
+            public void iterationDone(Model model, int iteration, int epoch) {
+                BaseLayer layer = (BaseLayer) ((MultiLayerNetwork) model).getLayer(0).conf().getLayer();
+                rates.put(iteration, layer.getIUpdater().getLearningRate(iteration, epoch));
+            }
+        });
+        network.fit(new org.deeplearning4j.datasets.iterator.ExistingDataSetIterator(batches), EPOCHS);
+        assertThat(rates).hasSize(EPOCHS * batches.size());
+        return rates;
+    }
+
+    static MultiLayerConfiguration configuration(CounterSchedule schedule) {
         return ModelKind.MLP.configuration(new Sgd(schedule), SEED, 28, 28, 10);
     }
 
@@ -167,7 +238,7 @@ class SparkSchedulesTest {
         return serializer.deserialize(serializer.serialize(value, tag), tag);
     }
 
-    private static List<DataSet> drain(DataSetIterator iterator) {
+    static List<DataSet> drain(DataSetIterator iterator) {
         List<DataSet> batches = new ArrayList<>();
         iterator.reset();
         while (iterator.hasNext()) {

@@ -24,13 +24,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code examples/run-spark}: MNIST on Spark with DL4J's parameter averaging ({@link SparkTraining}),
- * in an embedded {@code local[*]} Spark by default or on any cluster by {@code --master}.
+ * {@code examples/run-spark}: MNIST on Spark with DL4J's parameter averaging or gradient sharing
+ * ({@link SparkTraining}), in an embedded {@code local[*]} Spark by default or on any cluster by {@code --master}.
  */
 @Command(name = "examples/run-spark", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains on MNIST with Spark (DL4J 1.0.0-M2's SparkDl4jMultiLayer, parameter averaging).",
+        description = {"Trains on MNIST with Spark (DL4J 1.0.0-M2's SparkDl4jMultiLayer, parameter averaging or gradient sharing).",
                 "N workers train N mini-batches of --batch at once; by default the rate is scaled for that global batch",
-                "(linear scaling rule with gradual warm-up). One Spark iteration = one step of all workers; one epoch = one pass."})
+                "(linear scaling rule with gradual warm-up). The schedule counts as on one machine: one iteration = one",
+                "mini-batch of one worker (DL4J's Spark iteration, a step of all workers, is N of them); one epoch = one pass."})
 public final class SparkCommand implements Callable<Integer> {
 
     @Option(names = "--master", paramLabel = "URL",
@@ -43,6 +44,12 @@ public final class SparkCommand implements Callable<Integer> {
 
     @Mixin
     ScalingOptions scaling;
+
+    @Option(names = "--approach", paramLabel = "MASTER", defaultValue = "averaging",
+            converter = ApproachConverter.class,
+            description = {"DL4J's training master: averaging (ParameterAveragingTrainingMaster) or shared",
+                    "(SharedTrainingMaster, gradients over Aeron UDP; the driver's spark.driver.host is the controller). Default: ${DEFAULT-VALUE}."})
+    SparkTraining.Approach approach;
 
     @Option(names = "--averaging", paramLabel = "K", defaultValue = "5",
             description = "Mini-batches each worker trains between two averagings (default: ${DEFAULT-VALUE}, DL4J's; each averaging is a Spark job).")
@@ -76,23 +83,29 @@ public final class SparkCommand implements Callable<Integer> {
         String master = this.master != null ? this.master : System.getProperty("spark.master", "local[*]");
         TrainingData data = options.load();
         List<DataSet> batches = drain(data.train());
-        SparkTraining.Settings settings = new SparkTraining.Settings(master, scaling.workers(), options.batch(),
+        SparkTraining.Settings settings = new SparkTraining.Settings(master, approach, scaling.workers(), options.batch(),
                 averaging, options.epochs());
-        int iterationsPerEpoch = settings.iterationsPerEpoch(batches.size());
-        CounterSchedule scheduled = scaling.schedule(options.schedule(), iterationsPerEpoch);
+        CounterSchedule scheduled = scaling.schedule(options.schedule(), batches.size());
         Map<String, String> provenance = options.provenance("spark", data, scheduled);
         provenance.put("spark_master", master);
         provenance.put("workers", Integer.toString(scaling.workers()));
+        provenance.put("training_master", approach.name().toLowerCase(Locale.ROOT));
         provenance.put("averaging_frequency", Integer.toString(averaging));
 
         console.printf(Locale.ROOT, "Spark master %s; backend %s on %s%n", master, provenance.get("nd4j_backend"),
                 provenance.get("device"));
         console.printf(Locale.ROOT, "data: %s (%,d train, %,d test)%n", data.description(), data.trainSize(), data.testSize());
-        console.printf(Locale.ROOT, "%s; %d workers x batch %d (global batch %d), averaging every %d mini-batch(es)%n",
-                options.describe(), scaling.workers(), options.batch(), scaling.workers() * options.batch(), averaging);
+        console.printf(Locale.ROOT, "%s; %d workers x batch %d (global batch %d), %s%n",
+                options.describe(), scaling.workers(), options.batch(), scaling.workers() * options.batch(),
+                approach == SparkTraining.Approach.AVERAGING ? "averaging every " + averaging + " mini-batch(es)" : "gradient sharing");
         console.printf(Locale.ROOT, "schedule: %s%n%s%n", options.schedule(), scaling.describe(options.schedule(), scheduled));
-        console.printf(Locale.ROOT, "one Spark iteration = one step of all %d workers: %d per epoch%n",
-                scaling.workers(), iterationsPerEpoch);
+        if (approach == SparkTraining.Approach.AVERAGING) {
+            console.printf(Locale.ROOT, "one iteration = one mini-batch of one worker: %d per epoch (DL4J counts %d, one per step of all %d workers)%n",
+                    batches.size(), settings.iterationsPerEpoch(batches.size()), scaling.workers());
+        } else {
+            console.println("gradient sharing: each executor counts its own mini-batches and an epoch per partition;"
+                    + " iteration and epoch schedules are not exact (README, Across machines: Spark)");
+        }
 
         List<EpochResult> results = new ArrayList<>();
         new SparkTraining(settings).run(options.configuration(data, scheduled), batches, data.test(), List.of(),
@@ -107,6 +120,19 @@ public final class SparkCommand implements Callable<Integer> {
             console.println("results written to " + options.out());
         }
         return 0;
+    }
+
+    /** {@code averaging} or {@code shared}, in any case. */
+    static final class ApproachConverter implements CommandLine.ITypeConverter<SparkTraining.Approach> {
+        @Override
+        public SparkTraining.Approach convert(String value) {
+            for (SparkTraining.Approach approach : SparkTraining.Approach.values()) {
+                if (approach.name().equalsIgnoreCase(value)) {
+                    return approach;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected averaging or shared, got '" + value + "'");
+        }
     }
 
     private static List<DataSet> drain(DataSetIterator iterator) {
