@@ -56,6 +56,9 @@ public final class Interchange {
      * {@code keras.optimizers.schedules.deserialize} takes), or a number for a constant rate, with the
      * same rate at every step. {@code fromKeras} reads it back.
      *
+     * @param schedule a schedule of the catalogue ({@code Schedules.parse}) that Keras has an exact class for (the
+     *                 table in {@link KerasWriter}), counting iterations unless it is a constant
+     * @return the Keras configuration as JSON text
      * @throws IllegalArgumentException naming the schedule and why Keras has no exact equivalent
      */
     public static String toKeras(ISchedule schedule) {
@@ -67,6 +70,9 @@ public final class Interchange {
      * scheduler with {@code lr} as the optimizer's rate and step it once per update.
      * {@code fromPyTorch} reads it back.
      *
+     * @param schedule a schedule of the catalogue ({@code Schedules.parse}) counting iterations that PyTorch has an
+     *                 exact scheduler for (the table in {@link PyTorchWriter})
+     * @return the PyTorch form as JSON text
      * @throws IllegalArgumentException naming the schedule and why PyTorch has no exact equivalent
      */
     public static String toPyTorch(ISchedule schedule) {

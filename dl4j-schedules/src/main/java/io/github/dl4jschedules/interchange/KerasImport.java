@@ -49,6 +49,8 @@ public final class KerasImport {
      * The Sequential model of a Keras HDF5 file, trainable, with the optimizer's schedule.
      *
      * @param file a Keras HDF5 model file with a training configuration
+     * @return the imported network, initialised with the Keras weights, every layer's updater carrying the
+     *         optimizer's schedule (counting iterations)
      * @throws IllegalArgumentException if the file has no training configuration, its optimizer's
      *                                  schedule is not one {@link Interchange#fromKeras} reads, or it has a
      *                                  schedule and a legacy {@code decay}

@@ -46,6 +46,9 @@ public final class Wsd extends CounterSchedule {
     /** The default {@code stable}: open, longer than any run DL4J's {@code int} counters can count. */
     public static final int OPEN = Integer.MAX_VALUE;
 
+    /**
+     * The definition of {@code wsd(...)} in the spec language: its parameters, defaults, formula and how it is built.
+     */
     public static final ScheduleDefinition<Wsd> SPEC = ScheduleDefinition
             .of("wsd", Wsd.class, "warm-up from min to lr, lr for stable steps, cooldown of a shape down to min")
             .number("lr", Wsd::lr)
@@ -58,12 +61,21 @@ public final class Wsd extends CounterSchedule {
             .build(a -> new Wsd(a.number("lr"), a.integer("cooldown"), a.integer("warmup"), a.integer("stable"),
                     a.word("shape", CooldownShape.class), a.number("min"), a.unit()));
 
+    /** The {@code lr} parameter: the stable rate, finite and {@code >= 0}. */
     private final double lr;
+    /** The {@code cooldown} parameter: cooldown length {@code C}, {@code > 0}. */
     private final int cooldown;
+    /** The {@code warmup} parameter: warm-up length {@code W}, {@code >= 0}. */
     private final int warmup;
+    /**
+     * The {@code stable} parameter: stable length {@code S}, {@code >= 0}; {@link #OPEN} for a cooldown on demand only.
+     */
     private final int stable;
+    /** The {@code shape} parameter: the cooldown's shape {@code f}. */
     private final CooldownShape shape;
+    /** The {@code min} parameter: the rate the warm-up starts from and the cooldown ends at, {@code 0 <= min <= lr}. */
     private final double min;
+    /** The {@code unit} parameter: the counter. */
     private final ScheduleType unit;
 
     /**
@@ -94,26 +106,38 @@ public final class Wsd extends CounterSchedule {
         this.unit = check.notNull("unit", unit);
     }
 
+    /** @return the {@code lr} parameter: the stable rate, finite and {@code >= 0} */
     public double lr() {
         return lr;
     }
 
+    /** @return the {@code cooldown} parameter: cooldown length {@code C}, {@code > 0} */
     public int cooldown() {
         return cooldown;
     }
 
+    /** @return the {@code warmup} parameter: warm-up length {@code W}, {@code >= 0} */
     public int warmup() {
         return warmup;
     }
 
+    /**
+     * @return the {@code stable} parameter: stable length {@code S}, {@code >= 0}; {@link #OPEN} for a cooldown on
+     *         demand only
+     */
     public int stable() {
         return stable;
     }
 
+    /** @return the {@code shape} parameter: the cooldown's shape {@code f} */
     public CooldownShape shape() {
         return shape;
     }
 
+    /**
+     * @return the {@code min} parameter: the rate the warm-up starts from and the cooldown ends at,
+     *         {@code 0 <= min <= lr}
+     */
     public double min() {
         return min;
     }
@@ -123,7 +147,7 @@ public final class Wsd extends CounterSchedule {
         return unit;
     }
 
-    /** The counter at which the cooldown starts, {@code warmup + stable}. */
+    /** {@return the counter at which the cooldown starts, {@code W + S = warmup + stable}, in {@code long}} */
     public long cooldownStart() {
         return (long) warmup + stable;
     }
@@ -135,6 +159,7 @@ public final class Wsd extends CounterSchedule {
      *
      * @param start the counter (of {@link #unit()}) of the first update of the cooldown
      * @param steps the cooldown's length, {@code > 0}
+     * @return a new {@code Wsd} equal to this one but for {@code stable = start - warmup} and {@code cooldown = steps}
      * @throws IllegalArgumentException if {@code start} falls in the warm-up or after the stable phase
      *                                  has ended, or {@code steps <= 0}
      */

@@ -49,6 +49,9 @@ public final class CooldownBudget implements CommandSource {
      *
      * @param total the run's length in iterations, {@code >= steps}
      * @param steps the cooldown's length, {@code > 0}
+     * @return a source for one {@link RateController} that gives {@code cooldown steps} once, at the first poll
+     *         where the next iteration is {@code >= total - steps} and the controller is not cooling down yet
+     * @throws IllegalArgumentException if {@code total < steps} or {@code steps <= 0}
      */
     public static CooldownBudget iterations(int total, int steps) {
         if (total < steps) {
@@ -63,6 +66,10 @@ public final class CooldownBudget implements CommandSource {
      *
      * @param budget the time left for the run, {@code > 0}
      * @param steps  the cooldown's length, {@code > 0}
+     * @return a source for one {@link RateController} that gives {@code cooldown steps} once, at the first poll
+     *         where {@code elapsed + steps * (elapsed / iterations done) >= budget} and the controller is not
+     *         cooling down yet; its clock starts at its first poll
+     * @throws IllegalArgumentException if {@code budget} is null, zero or negative, or {@code steps <= 0}
      */
     public static CooldownBudget time(Duration budget, int steps) {
         return time(budget, steps, System::nanoTime);

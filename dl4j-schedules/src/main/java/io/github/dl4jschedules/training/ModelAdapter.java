@@ -39,6 +39,7 @@ public abstract sealed class ModelAdapter permits MultiLayerAdapter, GraphAdapte
      *
      * @param model a {@link MultiLayerNetwork} or {@link ComputationGraph} (initialised), or a
      *              {@link SameDiff} whose training configuration is set
+     * @return a new adapter over {@code model}, which it reads and changes in place
      * @throws IllegalArgumentException for any other object, or a SameDiff without training configuration
      */
     public static ModelAdapter of(Object model) {
@@ -55,27 +56,36 @@ public abstract sealed class ModelAdapter permits MultiLayerAdapter, GraphAdapte
                 + (model == null ? "null" : model.getClass().getName()));
     }
 
-    /** The model this adapter reads and changes. */
+    /** {@return the model this adapter reads and changes, the object given to {@link #of}} */
     public abstract Object model();
 
-    /** The iteration counter of the next parameter update (updates done so far). */
+    /** {@return the iteration counter of the next parameter update (updates done so far)} */
     public abstract int iteration();
 
-    /** The epoch counter (epochs completed so far). */
+    /** {@return the epoch counter (epochs completed so far)} */
     public abstract int epoch();
 
     /**
      * Sets both counters wherever the model keeps them (for a network also in every layer, which
      * dropout reads), so the next update uses them.
+     *
+     * @param iteration the iteration counter of the next update (updates done so far), as {@link #iteration()}
+     * @param epoch     the epoch counter (epochs completed so far), as {@link #epoch()}
      */
     public abstract void setCounters(int iteration, int epoch);
 
-    /** Unit id to updater configuration, for the units whose updater has a learning rate, in model order. */
+    /**
+     * {@return unit id to updater configuration, for the units whose updater has a learning rate, in model order}
+     * The map is a new one on each call (empty if no unit has a learning rate); its values are the model's own
+     * updater configurations.
+     */
     public abstract Map<String, IUpdater> updaters();
 
     /**
      * Replaces a unit's rate schedule. The updater's state (Adam's moments) stays.
      *
+     * @param unit     a unit id, a key of {@link #updaters()}
+     * @param schedule the new learning-rate schedule, read by the unit's updater from its next update on
      * @throws IllegalArgumentException if the model has no such unit
      */
     public abstract void setSchedule(String unit, ISchedule schedule);
@@ -84,6 +94,9 @@ public abstract sealed class ModelAdapter permits MultiLayerAdapter, GraphAdapte
      * The rate the first unit's updater applies at these counters: what the update with this
      * iteration and epoch multiplies the gradient by, with {@code Sgd}.
      *
+     * @param iteration the iteration counter of the update
+     * @param epoch     the epoch counter of the update
+     * @return the first unit's {@code IUpdater.getLearningRate(iteration, epoch)}
      * @throws IllegalStateException if no unit has a learning rate
      */
     public double appliedRate(int iteration, int epoch) {
@@ -92,10 +105,18 @@ public abstract sealed class ModelAdapter permits MultiLayerAdapter, GraphAdapte
                 .getLearningRate(iteration, epoch);
     }
 
-    /** The loss on one batch, as the model's training reports it (mean over the batch's examples). */
+    /**
+     * {@return the loss on one batch, as the model's training reports it (mean over the batch's examples)}
+     *
+     * @param batch features and labels of one batch
+     */
     public abstract double loss(DataSet batch);
 
-    /** Classification evaluation of the model on what is left of {@code data}. */
+    /**
+     * {@return the classification evaluation of the model on what is left of {@code data}}
+     *
+     * @param data the labelled examples to evaluate on, read from where the iterator stands
+     */
     public abstract Evaluation evaluate(DataSetIterator data);
 
     /**

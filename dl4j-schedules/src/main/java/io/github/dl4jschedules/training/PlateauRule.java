@@ -64,6 +64,8 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
      * @param cooldown epochs to wait after a cut before counting again, {@code >= 0}
      * @param minRate a cut never takes the rate below this, {@code >= 0}
      * @param eps smaller changes are not applied, {@code >= 0}
+     * @param wsdCooldown 0 to cut; {@code > 0} to start a {@code wsd} cooldown of that many steps instead
+     * @throws IllegalArgumentException naming the first component out of its range
      */
     public PlateauRule {
         if (mode == null) {
@@ -78,7 +80,19 @@ public record PlateauRule(Mode mode, double factor, int patience, double thresho
         require(wsdCooldown >= 0, "wsd-cooldown", ">= 0", wsdCooldown);
     }
 
-    /** PyTorch's rule: cuts, no {@code wsd} cooldown. */
+    /**
+     * PyTorch's rule: cuts, no {@code wsd} cooldown ({@code wsdCooldown = 0}).
+     *
+     * @param mode {@code min} for a loss, {@code max} for an accuracy
+     * @param factor the cut, in (0, 1)
+     * @param patience epochs without improvement to tolerate, {@code >= 0}
+     * @param threshold what counts as improvement, {@code >= 0}
+     * @param relative relative ({@code rel}) or absolute ({@code abs}) threshold
+     * @param cooldown epochs to wait after a cut before counting again, {@code >= 0}
+     * @param minRate a cut never takes the rate below this, {@code >= 0}
+     * @param eps smaller changes are not applied, {@code >= 0}
+     * @throws IllegalArgumentException naming the first component out of its range
+     */
     public PlateauRule(Mode mode, double factor, int patience, double threshold, boolean relative, int cooldown,
                        double minRate, double eps) {
         this(mode, factor, patience, threshold, relative, cooldown, minRate, eps, 0);

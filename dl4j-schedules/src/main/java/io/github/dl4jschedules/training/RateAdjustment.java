@@ -33,12 +33,18 @@ public record RateAdjustment(double factor, double fixedRate, CooldownStart cool
      * @param iteration the iteration of the first update of the cooldown
      * @param epoch     that update's epoch
      * @param steps     the cooldown's length, {@code > 0}
+     * @serial exclude
      */
+    // @serial exclude: JDK 17's javadoc asks for comments on a serializable record's components
+    // in the serialized form and does not take them from the @param tags, which document them.
     public record CooldownStart(int iteration, int epoch, int steps) implements Serializable {
 
         /**
-         * The {@code wsd} schedule {@code base} with its stable phase ended here.
+         * The {@code wsd} schedule {@code base} with its stable phase ended here: at {@code epoch} if it counts
+         * epochs, else at {@code iteration}, followed by a cooldown of {@code steps}.
          *
+         * @param base the configured schedule of a layer
+         * @return {@code base.coolingDownAt(start, steps)}, {@code start} the counter of {@code base}'s unit
          * @throws IllegalArgumentException if {@code base} is not a {@code wsd} schedule, or it cannot
          *                                  cool down here ({@link Wsd#coolingDownAt})
          */

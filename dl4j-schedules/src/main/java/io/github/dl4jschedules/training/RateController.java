@@ -120,10 +120,11 @@ public final class RateController extends BaseTrainingListener {
     }
 
     /**
-     * Takes control of a restored network with the state its controller saved ({@link TrainingStateStore}):
+     * Takes control of a restored model with the state its controller saved ({@link TrainingStateStore}):
      * the configured schedules and the adjustment carry on.
      *
-     * @param model a {@link MultiLayerNetwork} or {@link ComputationGraph}, initialised
+     * @param model a {@code MultiLayerNetwork} or {@code ComputationGraph}, initialised, or a
+     *              {@code SameDiff} with its training configuration ({@link ModelAdapter#of})
      * @param state what its controller saved
      * @return the controller, already listening
      */

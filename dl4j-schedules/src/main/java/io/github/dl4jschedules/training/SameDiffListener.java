@@ -40,6 +40,9 @@ public final class SameDiffListener extends BaseListener {
     /**
      * The SameDiff listener of a reduce-on-plateau: {@code sameDiff.addListeners(SameDiffListener.of(plateau))}.
      * Its controller ({@link RateController#attach}) listens by itself.
+     *
+     * @param plateau the reduce-on-plateau to step with its metric at each epoch's end
+     * @return a new listener calling {@code plateau}'s hooks, without an extra forward pass
      */
     public static SameDiffListener of(ReduceOnPlateau plateau) {
         return new SameDiffListener(plateau.hooks(), false);
@@ -49,6 +52,9 @@ public final class SameDiffListener extends BaseListener {
      * The SameDiff listener of a rate recorder: {@code sameDiff.addListeners(SameDiffListener.of(recorder))}.
      * It computes each mini-batch's loss (the sum of the loss variables) before the update, as DL4J's
      * score is, with one more forward pass per iteration.
+     *
+     * @param recorder the rate recorder to give a row after each update, with the mini-batch loss measured before it
+     * @return a new listener calling {@code recorder}'s hooks
      */
     public static SameDiffListener of(RateRecorder recorder) {
         return new SameDiffListener(recorder.hooks(), true);

@@ -102,7 +102,11 @@ public final class TrainingStateStore {
         return read(modelFile, PLATEAU_KEY, PlateauState.class);
     }
 
-    /** Where the states of a SameDiff model file go: the same name with {@value #SUFFIX} added. */
+    /**
+     * {@return where the states of a SameDiff model file go: the same name with {@value #SUFFIX} added}
+     *
+     * @param sameDiffFile the file {@code SameDiff.save} wrote the model to
+     */
     public static File beside(File sameDiffFile) {
         return new File(sameDiffFile.getPath() + SUFFIX);
     }
