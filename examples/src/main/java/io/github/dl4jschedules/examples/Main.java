@@ -5,7 +5,7 @@ import io.github.dl4jschedules.examples.lrfind.LrFindCommand;
 import io.github.dl4jschedules.examples.parallel.ParallelCommand;
 import io.github.dl4jschedules.examples.preview.PreviewCommand;
 import io.github.dl4jschedules.examples.speed.SpeedCommand;
-import io.github.dl4jschedules.examples.train.Provenance;
+import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.train.TrainCommand;
 import io.github.dl4jschedules.examples.tune.TuneCommand;
 import picocli.CommandLine;

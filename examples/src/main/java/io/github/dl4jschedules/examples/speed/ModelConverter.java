@@ -1,6 +1,6 @@
 package io.github.dl4jschedules.examples.speed;
 
-import io.github.dl4jschedules.examples.train.ModelKind;
+import io.github.dl4jschedules.examples.run.ModelKind;
 import picocli.CommandLine;
 
 import java.util.Arrays;

@@ -1,8 +1,7 @@
 package io.github.dl4jschedules.examples.speed;
 
-import io.github.dl4jschedules.examples.Main;
 import io.github.dl4jschedules.examples.cli.Validation;
-import io.github.dl4jschedules.examples.train.ModelKind;
+import io.github.dl4jschedules.examples.run.ModelKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -190,7 +189,8 @@ public final class SpeedCommand implements Callable<Integer> {
         line.addAll(memoryOptions());
         line.add("-cp");
         line.add(System.getProperty("java.class.path"));
-        line.add(Main.class.getName());
+        // the class of the command line that runs this command (Main), without an import of it
+        line.add(spec.root().userObject().getClass().getName());
         line.addAll(List.of(command));
         line.addAll(List.of("--model", ModelConverter.name(model), "--epochs", Integer.toString(epochs),
                 "--batch", Integer.toString(batch), "--seed", Long.toString(seed)));

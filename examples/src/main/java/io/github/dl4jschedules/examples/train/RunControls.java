@@ -1,5 +1,7 @@
 package io.github.dl4jschedules.examples.train;
 
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.TrainingRun;
 import io.github.dl4jschedules.training.ConsoleControl;
 import io.github.dl4jschedules.training.ControlFile;
 import io.github.dl4jschedules.training.JmxControl;

@@ -1,4 +1,4 @@
-package io.github.dl4jschedules.examples.train;
+package io.github.dl4jschedules.examples.run;
 
 import org.nd4j.linalg.factory.Nd4j;
 
