@@ -1,6 +1,7 @@
 package io.github.dl4jschedules.examples;
 
 import io.github.dl4jschedules.examples.benchmark.BenchmarkCommand;
+import io.github.dl4jschedules.examples.cli.RunFailure;
 import io.github.dl4jschedules.examples.lrfind.LrFindCommand;
 import io.github.dl4jschedules.examples.parallel.ParallelCommand;
 import io.github.dl4jschedules.examples.preview.PreviewCommand;

@@ -1,4 +1,4 @@
-package io.github.dl4jschedules.examples;
+package io.github.dl4jschedules.examples.cli;
 
 import java.io.UncheckedIOException;
 
