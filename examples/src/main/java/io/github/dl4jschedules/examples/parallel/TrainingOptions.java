@@ -6,6 +6,7 @@ import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
+import io.github.dl4jschedules.examples.run.ResultsWriter;
 import io.github.dl4jschedules.examples.run.ScheduleConverter;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.UpdaterKind;
@@ -78,9 +79,7 @@ public final class TrainingOptions {
         Validation.requirePositive(command, "--batch", batch);
         data.validate(command);
         if (out != null) {
-            String file = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            Validation.require(command, file.endsWith(".csv") || file.endsWith(".json"),
-                    "--out must end in .csv or .json, got " + out);
+            Validation.reject(command, ResultsWriter.nameProblem(out));
         }
     }
 

@@ -12,6 +12,11 @@ public final class EnumConverters {
     private EnumConverters() {
     }
 
+    /** The option value of {@code constant}: its name in lower case ({@code LENET} is {@code lenet}). */
+    public static String name(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
+
     private abstract static class LowerCase<E extends Enum<E>> implements CommandLine.ITypeConverter<E>, Iterable<String> {
         private final Class<E> type;
 
@@ -31,7 +36,7 @@ public final class EnumConverters {
 
         @Override
         public Iterator<String> iterator() {
-            return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).iterator();
+            return Arrays.stream(type.getEnumConstants()).map(EnumConverters::name).iterator();
         }
     }
 

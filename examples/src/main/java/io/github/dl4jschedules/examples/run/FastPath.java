@@ -136,10 +136,6 @@ public final class FastPath {
         if (!arch.equals("amd64") && !arch.equals("x86_64")) {
             return false;
         }
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo")).contains(" avx2");
-        } catch (java.io.IOException | SecurityException e) {
-            return false;
-        }
+        return CpuInfo.hasFlag("avx2");
     }
 }

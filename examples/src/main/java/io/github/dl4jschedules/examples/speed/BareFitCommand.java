@@ -6,6 +6,7 @@ import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;
+import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.run.ResultsWriter;
@@ -50,7 +51,7 @@ public final class BareFitCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = ModelConverter.class,
+    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = EnumConverters.Model.class,
             description = "Network (default: ${DEFAULT-VALUE}).")
     ModelKind model;
 
@@ -87,7 +88,7 @@ public final class BareFitCommand implements Callable<Integer> {
         FastPath.singleThreaded();
         int helpers = FastPath.attachHelpers(network);
         console.printf(Locale.ROOT, "bare fit: model %s, %s %s, batch %d, seed %d, %,d train, %,d test, "
-                        + "native build %s, oneDNN helpers on %d layers%n", ModelConverter.name(model),
+                        + "native build %s, oneDNN helpers on %d layers%n", EnumConverters.name(model),
                 UPDATER.name().toLowerCase(Locale.ROOT), schedule, batch, seed, data.trainSize(), data.testSize(),
                 System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
         console.flush();
@@ -110,7 +111,7 @@ public final class BareFitCommand implements Callable<Integer> {
         if (out != null) {
             Map<String, String> provenance = new LinkedHashMap<>(Provenance.environment());
             provenance.put("variant", "bare-fit");
-            provenance.put("model", ModelConverter.name(model));
+            provenance.put("model", EnumConverters.name(model));
             provenance.put("updater", UPDATER.name().toLowerCase(Locale.ROOT));
             provenance.put("schedule", schedule.toString());
             provenance.put("epochs", Integer.toString(epochs));
