@@ -876,6 +876,60 @@ def build():
         S("scaled", factor=3.0, of=S("step", lr=0.01, factor=0.5, every=2, unit=ep)), R(0, 12),
         [3.0 * v for v in torch_lrs(0.01, lambda o: tls.StepLR(o, step_size=2, gamma=0.5), 12)])
 
+    # 16. the Javadoc examples ------------------------------------------------------------------
+    # Each schedule class's Javadoc "Example:" spec, as written there (JavadocExamplesTest checks
+    # the values it states against these rows), from the same independent references.
+    add_fn("keras.PiecewiseConstantDecay(boundaries=[1,4]=at-1,values=[0.1,0.05,0.01])",
+           S("piecewise", values=[0.1, 0.05, 0.01], at=[2, 5], unit=ep), R(0, 8),
+           keras_piecewise([1, 4], [0.1, 0.05, 0.01]))
+    add("0.5*torch.StepLR(lr=0.1,step_size=2,gamma=0.5)",
+        S("scaled", factor=0.5, of=S("step", lr=0.1, every=2)), R(0, 6),
+        [0.5 * v for v in torch_lrs(0.1, lambda o: tls.StepLR(o, step_size=2, gamma=0.5), 6)])
+    add_torch("torch.CosineAnnealingLR(lr=0.1,T_max=4,eta_min=0.001)",
+              S("cosine", lr=0.1, steps=4, min=0.001), 0.1,
+              lambda o: tls.CosineAnnealingLR(o, T_max=4, eta_min=0.001), R(0, 5))
+    add_fn("keras.CosineDecay(0.1,decay_steps=4,alpha=0.01)",
+           S("cosine", lr=0.1, steps=4, min=0.001), [4, 5, 6, 100], keras_cosine(0.1, 4, 0.01))
+    add_torch("torch.MultiStepLR(lr=0.1,milestones=[3,6],gamma=0.1)",
+              S("multistep", lr=0.1, factor=0.1, at=[3, 6], unit=ep), 0.1,
+              lambda o: tls.MultiStepLR(o, milestones=[3, 6], gamma=0.1), R(0, 9))
+    add_torch("torch.ExponentialLR(lr=0.1,gamma=0.95)",
+              S("exponential", lr=0.1, rate=0.95, unit=ep), 0.1,
+              lambda o: tls.ExponentialLR(o, gamma=0.95), R(0, 4))
+    add_fn("optax.join_schedules([constant(0.01),linear(0.1->0,2)],[2])",
+           S("sequence", S("constant", lr=0.01), S("linear", **{"from": 0.1, "to": 0, "steps": 2}), at=[2]),
+           R(0, 8), optax_join([optax_constant(0.01), optax_linear(0.1, 0.0, 2)], [2]))
+    add_fn("keras.PolynomialDecay(0.1,decay_steps=4,end_learning_rate=0.01,power=2)",
+           S("polynomial", lr=0.1, end=0.01, steps=4, power=2), R(0, 7),
+           keras_polynomial(0.1, 4, 0.01, 2.0))
+    add_fn("keras.PolynomialDecay(0.1,decay_steps=4,end_learning_rate=0.01,power=2,cycle)",
+           S("polynomial", lr=0.1, end=0.01, steps=4, power=2, cycle=True), R(0, 10),
+           keras_polynomial(0.1, 4, 0.01, 2.0, True))
+    add_torch("torch.OneCycleLR(max_lr=0.1,total_steps=10,defaults,cycle_momentum=False)",
+              S("one-cycle", max=0.1, total=10), 0.1, oc(0.1, 10), R(0, 10))
+    # PyTorch raises past total_steps; the schedule holds its last value, max/div/final_div.
+    add_fn("closed form max/div_factor/final_div_factor=0.1/25/1e4 (n>=total)",
+           S("one-cycle", max=0.1, total=10), [10, 11, 1000], lambda n: 0.1 / 25.0 / 1e4)
+    add_torch("torch.LinearLR(lr=0.1,start_factor=1,end_factor=0.1,total_iters=3)",
+              S("linear", **{"from": 0.1, "to": 0.01, "steps": 3}), 0.1,
+              lambda o: tls.LinearLR(o, start_factor=1.0, end_factor=0.1, total_iters=3), R(0, 6))
+    add_fn("optax.warmup_cosine_decay_schedule(init=0,peak=0.1,warmup_steps=4,decay_steps=8,end=0)",
+           S("warmup", steps=4, then=S("cosine", lr=0.1, steps=4)), R(0, 11),
+           optax_warmup_cosine_decay(0.0, 0.1, 4, 8, 0.0))
+    add_torch("torch.CosineAnnealingWarmRestarts(lr=0.1,T_0=2,T_mult=2,eta_min=0)",
+              S("cosine-restarts", lr=0.1, period=2, mult=2), 0.1,
+              lambda o: tls.CosineAnnealingWarmRestarts(o, T_0=2, T_mult=2, eta_min=0.0), R(0, 8))
+    add_torch("torch.StepLR(lr=0.1,step_size=2,gamma=0.5)",
+              S("step", lr=0.1, factor=0.5, every=2, unit=ep), 0.1,
+              lambda o: tls.StepLR(o, step_size=2, gamma=0.5), R(0, 6))
+    add_fn("lecture(alpha0=0.1,k=1,k/sqrt(epoch_num)*alpha0,epoch_num=n+1)",
+           S("inverse-sqrt", lr=0.1, unit=ep), R(0, 5), lambda n: lecture_inverse_sqrt(0.1, 1.0)(n + 1))
+    add_torch("torch.CyclicLR(0.01,0.1,step_size_up=down=2,triangular)",
+              S("cyclic", min=0.01, max=0.1, half=2), 0.01, cyc(0.01, 0.1, 2, "triangular"), R(0, 9))
+    add_torch("torch.CyclicLR(0.01,0.1,step_size_up=down=2,triangular2)",
+              S("cyclic", min=0.01, max=0.1, half=2, mode="triangular2"), 0.01,
+              cyc(0.01, 0.1, 2, "triangular2"), R(0, 9))
+
 
 # --------------------------------------------------------------------------------------------
 # Reduce-on-plateau: PyTorch's ReduceLROnPlateau stepped once per epoch with a scripted metric

@@ -5,7 +5,7 @@ Used by ``examples/run speed`` as the reference point for DL4J's epoch times; ru
 
     /usr/bin/python3 tools/peer/pytorch_mnist.py --model lenet --epochs 3
 
-What it matches (examples/src/main/java/.../train/ModelKind.java and TrainingRun.java):
+What it matches (examples/src/main/java/.../run/ModelKind.java and TrainingRun.java):
 
 * data: the bundled MNIST subset (8,000 training and 2,000 test digits, IDX files in
   examples/src/main/resources/mnist-subset/), pixels scaled to [0, 1];

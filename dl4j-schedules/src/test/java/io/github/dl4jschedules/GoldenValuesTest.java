@@ -69,7 +69,7 @@ class GoldenValuesTest {
         return schedule.unit() == ScheduleType.EPOCH ? schedule.valueAt(987, counter) : schedule.valueAt(counter, 7);
     }
 
-    private static List<Row> readTable() {
+    static List<Row> readTable() {
         InputStream stream = GoldenValuesTest.class.getResourceAsStream(TABLE);
         if (stream == null) {
             throw new IllegalStateException(TABLE + " is missing: run tools/golden/generate_golden.py");

@@ -1,11 +1,12 @@
 package io.github.dl4jschedules.examples;
 
 import io.github.dl4jschedules.examples.benchmark.BenchmarkCommand;
+import io.github.dl4jschedules.examples.cli.RunFailure;
 import io.github.dl4jschedules.examples.lrfind.LrFindCommand;
 import io.github.dl4jschedules.examples.parallel.ParallelCommand;
 import io.github.dl4jschedules.examples.preview.PreviewCommand;
+import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.speed.SpeedCommand;
-import io.github.dl4jschedules.examples.train.Provenance;
 import io.github.dl4jschedules.examples.train.TrainCommand;
 import io.github.dl4jschedules.examples.tune.TuneCommand;
 import picocli.CommandLine;
@@ -36,26 +37,9 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /**
-     * The command line with its error handling: bad input prints a message, not a stack trace; every
-     * run-time failure ends in one {@code error: ...} line and exit code 1 ({@link RunFailure}).
-     */
+    /** The command line with its error handling ({@link RunFailure#install}). */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            cmd.getErr().println("error: " + RunFailure.describe(exception));
-            return RunFailure.RUN_TIME;
-        });
-        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
-        commandLine.setExecutionStrategy(parseResult -> {
-            try {
-                return run.execute(parseResult);
-            } catch (OutOfMemoryError | StackOverflowError | LinkageError e) {
-                parseResult.commandSpec().commandLine().getErr().println("error: " + RunFailure.describe(e));
-                return RunFailure.RUN_TIME;
-            }
-        });
-        return commandLine;
+        return RunFailure.install(new CommandLine(new Main()));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.github.dl4jschedules.examples.benchmark;
 
 import io.github.dl4jschedules.examples.report.LineChart;
-import io.github.dl4jschedules.examples.train.EpochResult;
+import io.github.dl4jschedules.examples.run.EpochResult;
 
 import java.awt.Color;
 import java.nio.file.Path;

@@ -2,15 +2,16 @@ package io.github.dl4jschedules.examples.benchmark;
 
 import io.github.dl4jschedules.examples.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataOptions;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
-import io.github.dl4jschedules.examples.train.EnumConverters;
-import io.github.dl4jschedules.examples.train.FastPath;
-import io.github.dl4jschedules.examples.train.ModelKind;
-import io.github.dl4jschedules.examples.train.Provenance;
-import io.github.dl4jschedules.examples.train.ScheduleConverter;
-import io.github.dl4jschedules.examples.train.TrainingData;
-import io.github.dl4jschedules.examples.train.UpdaterKind;
+import io.github.dl4jschedules.examples.run.EnumConverters;
+import io.github.dl4jschedules.examples.run.FastPath;
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.Provenance;
+import io.github.dl4jschedules.examples.run.ScheduleConverter;
+import io.github.dl4jschedules.examples.run.TrainingData;
+import io.github.dl4jschedules.examples.run.UpdaterKind;
 import org.nd4j.shade.jackson.core.JsonProcessingException;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
@@ -40,7 +41,7 @@ import java.util.stream.Collectors;
  * {@code summary.md}, {@code summary.csv}, {@code accuracy-*.png}, {@code loss-*.png},
  * {@code rates-*.png}, {@code provenance.json}.
  */
-@Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "benchmark", resourceBundle = HelpTexts.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains every schedule with every updater and seed, then summarises over seeds: final accuracy",
                 "and loss (mean, std), epochs and seconds to a target accuracy, how tightly the accuracy settles.",
                 "Writes CSV, Markdown and PNG charts to --out. Rerun with the same --out to continue an",
@@ -50,7 +51,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--schedule", paramLabel = "SPEC|PRESET",
             description = {"A schedule to compare (repeatable): a spec, e.g. \"exponential(lr=0.002, rate=0.9, unit=epoch)\",",
-                    "or a preset: constant, inverse-time, exponential, inverse-sqrt-epoch, inverse-sqrt-iteration, staircase."})
+                    "or a preset: ${bundle:help.presets}."})
     List<String> schedules = new ArrayList<>();
 
     @Option(names = "--updater", paramLabel = "NAME", converter = EnumConverters.Updater.class,

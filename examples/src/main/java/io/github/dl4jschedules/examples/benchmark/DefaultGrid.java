@@ -1,8 +1,8 @@
 package io.github.dl4jschedules.examples.benchmark;
 
 import io.github.dl4jschedules.Schedules;
-import io.github.dl4jschedules.examples.train.Presets;
-import io.github.dl4jschedules.examples.train.UpdaterKind;
+import io.github.dl4jschedules.examples.run.Presets;
+import io.github.dl4jschedules.examples.run.UpdaterKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.github.dl4jschedules.examples.benchmark;
 
-import io.github.dl4jschedules.examples.train.ModelKind;
-import io.github.dl4jschedules.examples.train.UpdaterKind;
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.UpdaterKind;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.github.dl4jschedules.examples.benchmark;
 
-import io.github.dl4jschedules.examples.train.EpochResult;
-import io.github.dl4jschedules.examples.train.TrainingData;
-import io.github.dl4jschedules.examples.train.TrainingRun;
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.TrainingData;
+import io.github.dl4jschedules.examples.run.TrainingRun;
 
 import java.util.ArrayList;
 import java.util.List;

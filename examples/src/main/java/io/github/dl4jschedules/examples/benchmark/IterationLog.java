@@ -1,6 +1,6 @@
 package io.github.dl4jschedules.examples.benchmark;
 
-import io.github.dl4jschedules.examples.train.TrainingRun;
+import io.github.dl4jschedules.examples.run.TrainingRun;
 
 import java.util.Arrays;
 

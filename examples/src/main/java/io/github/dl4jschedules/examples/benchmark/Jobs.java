@@ -2,7 +2,7 @@ package io.github.dl4jschedules.examples.benchmark;
 
 /**
  * The default of {@code --jobs} ({@code benchmark}, {@code tune}): one run per available core, since
- * every run trains with one native thread ({@link io.github.dl4jschedules.examples.train.FastPath}).
+ * every run trains with one native thread ({@link io.github.dl4jschedules.examples.run.FastPath}).
  */
 public final class Jobs {
 

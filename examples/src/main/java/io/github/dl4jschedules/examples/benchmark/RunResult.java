@@ -1,6 +1,6 @@
 package io.github.dl4jschedules.examples.benchmark;
 
-import io.github.dl4jschedules.examples.train.EpochResult;
+import io.github.dl4jschedules.examples.run.EpochResult;
 
 import java.util.List;
 

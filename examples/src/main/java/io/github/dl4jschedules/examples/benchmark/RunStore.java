@@ -2,8 +2,8 @@ package io.github.dl4jschedules.examples.benchmark;
 
 import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.report.Csv;
-import io.github.dl4jschedules.examples.train.EpochResult;
-import io.github.dl4jschedules.examples.train.ResultsWriter;
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.ResultsWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

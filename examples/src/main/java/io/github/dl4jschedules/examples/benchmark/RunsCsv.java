@@ -2,7 +2,7 @@ package io.github.dl4jschedules.examples.benchmark;
 
 import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.report.Csv;
-import io.github.dl4jschedules.examples.train.EpochResult;
+import io.github.dl4jschedules.examples.run.EpochResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.github.dl4jschedules.examples.cli;
 
-import io.github.dl4jschedules.examples.train.EnumConverters;
-import io.github.dl4jschedules.examples.train.UpdaterKind;
+import io.github.dl4jschedules.examples.run.EnumConverters;
+import io.github.dl4jschedules.examples.run.UpdaterKind;
 import picocli.CommandLine.Option;
 
 /** {@code --updater} of the commands that train with Adam unless told otherwise. */

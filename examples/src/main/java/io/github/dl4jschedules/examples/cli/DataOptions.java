@@ -1,6 +1,6 @@
 package io.github.dl4jschedules.examples.cli;
 
-import io.github.dl4jschedules.examples.train.TrainingData;
+import io.github.dl4jschedules.examples.run.TrainingData;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -3,6 +3,8 @@ package io.github.dl4jschedules.examples.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.util.Optional;
+
 /**
  * Usage checks of option values: a failed check is a picocli {@link CommandLine.ParameterException},
  * so the command ends with exit code 2, the message and the usage help.
@@ -17,6 +19,11 @@ public final class Validation {
         if (!condition) {
             throw new CommandLine.ParameterException(command.commandLine(), message);
         }
+    }
+
+    /** Rejects the command line with {@code problem}'s message when there is one (a check's result). */
+    public static void reject(CommandSpec command, Optional<String> problem) {
+        problem.ifPresent(message -> require(command, false, message));
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.github.dl4jschedules.examples.lrfind;
 
-import io.github.dl4jschedules.examples.train.ModelKind;
-import io.github.dl4jschedules.examples.train.TrainingData;
-import io.github.dl4jschedules.examples.train.TrainingRun;
-import io.github.dl4jschedules.examples.train.UpdaterKind;
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.TrainingData;
+import io.github.dl4jschedules.examples.run.TrainingRun;
+import io.github.dl4jschedules.examples.run.UpdaterKind;
 
 import java.util.ArrayList;
 import java.util.List;

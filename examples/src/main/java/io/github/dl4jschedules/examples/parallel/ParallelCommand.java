@@ -2,10 +2,10 @@ package io.github.dl4jschedules.examples.parallel;
 
 import io.github.dl4jschedules.examples.BackendFailure;
 import io.github.dl4jschedules.examples.cli.Validation;
-import io.github.dl4jschedules.examples.train.EpochResult;
-import io.github.dl4jschedules.examples.train.FastPath;
-import io.github.dl4jschedules.examples.train.ResultsWriter;
-import io.github.dl4jschedules.examples.train.TrainingData;
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.FastPath;
+import io.github.dl4jschedules.examples.run.ResultsWriter;
+import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.parallel.ScheduledParallelTraining;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

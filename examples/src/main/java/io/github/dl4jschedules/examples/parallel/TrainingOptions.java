@@ -3,12 +3,13 @@ package io.github.dl4jschedules.examples.parallel;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
-import io.github.dl4jschedules.examples.train.EnumConverters;
-import io.github.dl4jschedules.examples.train.ModelKind;
-import io.github.dl4jschedules.examples.train.Provenance;
-import io.github.dl4jschedules.examples.train.ScheduleConverter;
-import io.github.dl4jschedules.examples.train.TrainingData;
-import io.github.dl4jschedules.examples.train.UpdaterKind;
+import io.github.dl4jschedules.examples.run.EnumConverters;
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.Provenance;
+import io.github.dl4jschedules.examples.run.ResultsWriter;
+import io.github.dl4jschedules.examples.run.ScheduleConverter;
+import io.github.dl4jschedules.examples.run.TrainingData;
+import io.github.dl4jschedules.examples.run.UpdaterKind;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import io.github.dl4jschedules.training.ModelAdapter;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -78,9 +79,7 @@ public final class TrainingOptions {
         Validation.requirePositive(command, "--batch", batch);
         data.validate(command);
         if (out != null) {
-            String file = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            Validation.require(command, file.endsWith(".csv") || file.endsWith(".json"),
-                    "--out must end in .csv or .json, got " + out);
+            Validation.reject(command, ResultsWriter.nameProblem(out));
         }
     }
 

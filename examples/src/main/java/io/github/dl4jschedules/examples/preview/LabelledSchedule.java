@@ -1,7 +1,7 @@
 package io.github.dl4jschedules.examples.preview;
 
-import io.github.dl4jschedules.examples.train.Presets;
-import io.github.dl4jschedules.examples.train.ScheduleConverter;
+import io.github.dl4jschedules.examples.run.Presets;
+import io.github.dl4jschedules.examples.run.ScheduleConverter;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import picocli.CommandLine;
 

@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.preview;
 
+import io.github.dl4jschedules.examples.cli.HelpTexts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 /** {@code preview}: the rates of one or more schedules before training, as a table, a PNG chart and a CSV file. */
-@Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "preview", resourceBundle = HelpTexts.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Prints the rates of schedules at chosen steps, before any training; charts them to PNG or writes them to CSV.",
                 "Values are the library's valueAt(iteration, epoch), the call DL4J makes, printed exactly: the shortest decimal that reads back as the same double.",
                 "A step is an epoch when every schedule counts epochs, else an iteration; epoch schedules then see epoch = iteration / K (--iterations-per-epoch)."})
@@ -30,7 +31,7 @@ public final class PreviewCommand implements Callable<Integer> {
     // Converted in call(), not by picocli: picocli reports a bad second spec as "Unmatched argument", losing the caret.
     @Parameters(arity = "1..*", paramLabel = "SPEC|PRESET",
             description = {"Schedules: specs of the catalogue, e.g. \"cosine(lr=0.1, steps=100)\", or presets: "
-                    + "constant, inverse-time, exponential, inverse-sqrt-epoch, inverse-sqrt-iteration, staircase."})
+                    + "${bundle:help.presets}."})
     List<String> specs;
 
     @Option(names = "--at", split = ",", paramLabel = "STEP",

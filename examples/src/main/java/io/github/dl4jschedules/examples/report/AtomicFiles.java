@@ -42,6 +42,11 @@ public final class AtomicFiles {
         write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** What goes into a file that is written by name (a zip the writer reopens, for one). */
+    public interface FileContent {
+        void writeTo(Path temporary) throws IOException;
+    }
+
     /**
      * Writes {@code content} to a temporary file beside {@code file}, then moves it over {@code file}.
      * Creates the folder when missing.
@@ -50,24 +55,43 @@ public final class AtomicFiles {
      */
     public static void write(Path file, Content content) {
         Path target = file.toAbsolutePath();
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            replace(target, target.resolveSibling("." + target.getFileName() + ".tmp"), temporary -> {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+                    content.writeTo(out);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * The one way this module replaces a file: {@code content} writes {@code temporary} (any old one
+     * is deleted first), which is then moved over {@code file} in one step (a plain move where the
+     * file system has no atomic one). On failure the temporary file is deleted and the failure
+     * rethrown; {@code file} is then as it was.
+     *
+     * @param temporary a path in {@code file}'s folder
+     */
+    public static void replace(Path file, Path temporary, FileContent content) throws IOException {
+        Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
-                content.writeTo(out);
-            }
+            Files.deleteIfExists(temporary);
+            content.writeTo(temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(temporary);
             } catch (IOException ignored) {
                 // the original error is the one to report
             }
-            throw new UncheckedIOException("cannot write " + file + ": " + e, e);
+            throw e;
         }
     }
 }

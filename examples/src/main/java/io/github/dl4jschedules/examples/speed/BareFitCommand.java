@@ -5,13 +5,14 @@ import io.github.dl4jschedules.examples.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
-import io.github.dl4jschedules.examples.train.EpochResult;
-import io.github.dl4jschedules.examples.train.FastPath;
-import io.github.dl4jschedules.examples.train.ModelKind;
-import io.github.dl4jschedules.examples.train.Provenance;
-import io.github.dl4jschedules.examples.train.ResultsWriter;
-import io.github.dl4jschedules.examples.train.TrainingData;
-import io.github.dl4jschedules.examples.train.UpdaterKind;
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.FastPath;
+import io.github.dl4jschedules.examples.run.EnumConverters;
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.Provenance;
+import io.github.dl4jschedules.examples.run.ResultsWriter;
+import io.github.dl4jschedules.examples.run.TrainingData;
+import io.github.dl4jschedules.examples.run.UpdaterKind;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -51,7 +52,7 @@ public final class BareFitCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = ModelConverter.class,
+    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = EnumConverters.Model.class,
             description = "Network (default: ${DEFAULT-VALUE}).")
     ModelKind model;
 
@@ -89,7 +90,7 @@ public final class BareFitCommand implements Callable<Integer> {
         FastPath.singleThreaded();
         int helpers = FastPath.attachHelpers(network);
         console.printf(Locale.ROOT, "bare fit: model %s, %s %s, batch %d, seed %d, %,d train, %,d test, "
-                        + "native build %s, oneDNN helpers on %d layers%n", ModelConverter.name(model),
+                        + "native build %s, oneDNN helpers on %d layers%n", EnumConverters.name(model),
                 UPDATER.name().toLowerCase(Locale.ROOT), schedule, batch, seed, data.trainSize(), data.testSize(),
                 System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
         console.flush();
@@ -112,7 +113,7 @@ public final class BareFitCommand implements Callable<Integer> {
         if (out != null) {
             Map<String, String> provenance = new LinkedHashMap<>(Provenance.environment());
             provenance.put("variant", "bare-fit");
-            provenance.put("model", ModelConverter.name(model));
+            provenance.put("model", EnumConverters.name(model));
             provenance.put("updater", UPDATER.name().toLowerCase(Locale.ROOT));
             provenance.put("schedule", schedule.toString());
             provenance.put("epochs", Integer.toString(epochs));

@@ -1,8 +1,9 @@
 package io.github.dl4jschedules.examples.speed;
 
-import io.github.dl4jschedules.examples.Main;
 import io.github.dl4jschedules.examples.cli.Validation;
-import io.github.dl4jschedules.examples.train.ModelKind;
+import io.github.dl4jschedules.examples.run.CpuInfo;
+import io.github.dl4jschedules.examples.run.EnumConverters;
+import io.github.dl4jschedules.examples.run.ModelKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +55,7 @@ public final class SpeedCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = ModelConverter.class,
+    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = EnumConverters.Model.class,
             description = "Network (default: ${DEFAULT-VALUE}).")
     ModelKind model;
 
@@ -120,7 +120,7 @@ public final class SpeedCommand implements Callable<Integer> {
     private int compare(Path dir, PrintWriter console) throws IOException, InterruptedException {
         StringBuilder summary = new StringBuilder();
         summary.append(String.format(Locale.ROOT, "speed: model %s, adam %s, batch %d, %d epochs, seed %d, data %s%n",
-                ModelConverter.name(model), BareFitCommand.SCHEDULE, batch, epochs, seed, dataDescription()));
+                EnumConverters.name(model), BareFitCommand.SCHEDULE, batch, epochs, seed, dataDescription()));
         summary.append(String.format(Locale.ROOT, "machine: %s, %d cores; load average before: %s%n", cpuModel(),
                 Runtime.getRuntime().availableProcessors(), loadAverage()));
         console.print(summary);
@@ -190,9 +190,10 @@ public final class SpeedCommand implements Callable<Integer> {
         line.addAll(memoryOptions());
         line.add("-cp");
         line.add(System.getProperty("java.class.path"));
-        line.add(Main.class.getName());
+        // the class of the command line that runs this command (Main), without an import of it
+        line.add(spec.root().userObject().getClass().getName());
         line.addAll(List.of(command));
-        line.addAll(List.of("--model", ModelConverter.name(model), "--epochs", Integer.toString(epochs),
+        line.addAll(List.of("--model", EnumConverters.name(model), "--epochs", Integer.toString(epochs),
                 "--batch", Integer.toString(batch), "--seed", Long.toString(seed)));
         if (command[0].equals("train")) {
             line.addAll(List.of("--updater", BareFitCommand.UPDATER.name().toLowerCase(Locale.ROOT),
@@ -207,7 +208,7 @@ public final class SpeedCommand implements Callable<Integer> {
     }
 
     private Variant torchVariant(Path script, Path dir) {
-        List<String> line = new ArrayList<>(List.of(python, script.toString(), "--model", ModelConverter.name(model),
+        List<String> line = new ArrayList<>(List.of(python, script.toString(), "--model", EnumConverters.name(model),
                 "--epochs", Integer.toString(epochs), "--batch", Integer.toString(batch), "--seed", Long.toString(seed),
                 "--threads", Integer.toString(torchThreads)));
         addLimits(line);
@@ -339,12 +340,7 @@ public final class SpeedCommand implements Callable<Integer> {
     }
 
     static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElse(System.getProperty("os.arch"));
-        } catch (IOException | UncheckedIOException e) {
-            return System.getProperty("os.arch");
-        }
+        return CpuInfo.model().orElse(System.getProperty("os.arch"));
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

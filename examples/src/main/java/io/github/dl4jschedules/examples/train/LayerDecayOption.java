@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.train;
 
+import io.github.dl4jschedules.examples.run.TrainingRun;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import io.github.dl4jschedules.transfer.LayerDecay;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.train;
 
+import io.github.dl4jschedules.examples.run.ModelKind;
 import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

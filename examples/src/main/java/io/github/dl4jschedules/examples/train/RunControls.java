@@ -1,5 +1,8 @@
 package io.github.dl4jschedules.examples.train;
 
+import io.github.dl4jschedules.examples.report.AtomicFiles;
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.TrainingRun;
 import io.github.dl4jschedules.training.ConsoleControl;
 import io.github.dl4jschedules.training.ControlFile;
 import io.github.dl4jschedules.training.JmxControl;
@@ -26,7 +29,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Everything the training program runs beside the fit loop (issue "manual decay and plateau decay"):
@@ -124,22 +126,15 @@ final class RunControls implements TrainingRun.Observer, AutoCloseable {
      * before it trains ({@link #removeStaleTemporary}); {@code file} itself is always a complete save.
      */
     private void save(Path file) {
-        Path temporary = temporary(file);
         try {
-            Path absolute = file.toAbsolutePath();
-            Files.deleteIfExists(temporary);
-            ModelSerializer.writeModel(network, temporary.toFile(), true);
-            TrainingStateStore.save(temporary.toFile(), controller, plateau);
-            if (options.run() != null) {
-                options.run().addTo(temporary.toFile());
-            }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(file, temporary(file), temporary -> {
+                ModelSerializer.writeModel(network, temporary.toFile(), true);
+                TrainingStateStore.save(temporary.toFile(), controller, plateau);
+                if (options.run() != null) {
+                    options.run().addTo(temporary.toFile());
+                }
+            });
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // the next save overwrites it
-            }
             throw new UncheckedIOException("cannot save the model to " + file + ": " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         }

@@ -1,5 +1,7 @@
 package io.github.dl4jschedules.examples.train;
 
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.UpdaterKind;
 import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.File;

@@ -3,7 +3,17 @@ package io.github.dl4jschedules.examples.train;
 import io.github.dl4jschedules.examples.BackendFailure;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataLimits;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.Validation;
+import io.github.dl4jschedules.examples.run.EnumConverters;
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.FastPath;
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.Provenance;
+import io.github.dl4jschedules.examples.run.ResultsWriter;
+import io.github.dl4jschedules.examples.run.ScheduleConverter;
+import io.github.dl4jschedules.examples.run.TrainingData;
+import io.github.dl4jschedules.examples.run.TrainingRun;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code train}: one MNIST training with a schedule-driven updater. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", resourceBundle = HelpTexts.NAME, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a network on MNIST-format data with a learning-rate schedule.",
                 "Prints loss, test accuracy, rate and time per epoch."})
 public final class TrainCommand implements Callable<Integer> {
@@ -39,7 +49,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--schedule", paramLabel = "SPEC|PRESET",
             description = {"Learning-rate schedule: a spec of the catalogue, e.g. \"inverse-time(lr=0.002, decay=1, unit=epoch, first=1)\",",
-                    "or a preset: constant, inverse-time, exponential, inverse-sqrt-epoch, inverse-sqrt-iteration, staircase",
+                    "or a preset: ${bundle:help.presets}",
                     "(default: ${DEFAULT-VALUE})."},
             defaultValue = "constant(lr=0.001)", converter = ScheduleConverter.class)
     CounterSchedule schedule;
@@ -85,7 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plateau", paramLabel = "OPTIONS", arity = "0..1", fallbackValue = "",
             description = {"Reduce the rate on a plateau of the test loss (PyTorch's ReduceLROnPlateau), scaling the schedule.",
                     "OPTIONS: comma-separated " + io.github.dl4jschedules.training.PlateauRule.KEYS + ",",
-                    "e.g. \"factor=0.5, patience=2\"; defaults: " + "factor=0.1, patience=10, threshold=1e-4 rel."},
+                    "e.g. \"factor=0.5, patience=2\"; defaults: ${bundle:help.plateau-defaults}."},
             converter = PlateauRuleConverter.class)
     io.github.dl4jschedules.training.PlateauRule plateau;
 
@@ -267,11 +277,7 @@ public final class TrainCommand implements Callable<Integer> {
         OutputPaths.requireWritable("--save", save);
         OutputPaths.requireWritable("--record", record);
         if (out != null) {
-            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".csv") && !name.endsWith(".json")) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--out must end in .csv or .json, got " + out);
-            }
+            Validation.reject(spec, ResultsWriter.nameProblem(out));
         }
     }
 

@@ -1,9 +1,9 @@
 package io.github.dl4jschedules.examples.spark;
 
 import io.github.dl4jschedules.Schedules;
-import io.github.dl4jschedules.examples.train.EpochResult;
-import io.github.dl4jschedules.examples.train.ModelKind;
-import io.github.dl4jschedules.examples.train.TrainingData;
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;

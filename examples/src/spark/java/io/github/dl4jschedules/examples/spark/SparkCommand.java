@@ -1,11 +1,12 @@
 package io.github.dl4jschedules.examples.spark;
 
+import io.github.dl4jschedules.examples.cli.RunFailure;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.parallel.ScalingOptions;
 import io.github.dl4jschedules.examples.parallel.TrainingOptions;
-import io.github.dl4jschedules.examples.train.EpochResult;
-import io.github.dl4jschedules.examples.train.ResultsWriter;
-import io.github.dl4jschedules.examples.train.TrainingData;
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.ResultsWriter;
+import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -58,20 +59,15 @@ public final class SparkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Runs the command line; bad input prints a message and exits with 1 (2 for usage errors). */
+    /**
+     * Runs the command line with the examples' error handling ({@link RunFailure#install}): one
+     * {@code error:} line and exit 1 for a run-time failure, 2 for usage errors.
+     */
     public static void main(String[] args) {
         // The embedded example ships its in-memory data inside Spark's tasks, and Spark warns about
         // every one of them; a cluster job would read its data from storage instead.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.spark.scheduler.TaskSetManager", "error");
-        CommandLine commandLine = new CommandLine(new SparkCommand());
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof IllegalArgumentException || exception instanceof java.io.UncheckedIOException) {
-                cmd.getErr().println("error: " + exception.getMessage());
-                return 1;
-            }
-            throw exception;
-        });
-        System.exit(commandLine.execute(args));
+        System.exit(RunFailure.install(new CommandLine(new SparkCommand())).execute(args));
     }
 
     @Override

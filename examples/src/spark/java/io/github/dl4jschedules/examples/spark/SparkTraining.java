@@ -1,6 +1,6 @@
 package io.github.dl4jschedules.examples.spark;
 
-import io.github.dl4jschedules.examples.train.EpochResult;
+import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.parallel.TrainingOptions;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;

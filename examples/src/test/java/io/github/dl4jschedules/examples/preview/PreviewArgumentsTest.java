@@ -57,5 +57,7 @@ class PreviewArgumentsTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--at", "--steps", "--iterations-per-epoch", "--chart", "--log-y", "--csv");
+        assertThat(run.out().replaceAll("\\s+", "")).contains("orpresets:constant,inverse-time,exponential,"
+                + "inverse-sqrt-epoch,inverse-sqrt-iteration,staircase.");
     }
 }

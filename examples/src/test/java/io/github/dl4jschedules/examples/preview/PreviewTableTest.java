@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.dl4jschedules.Schedules;
-import io.github.dl4jschedules.examples.train.Presets;
+import io.github.dl4jschedules.examples.run.Presets;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.dl4jschedules.examples.speed;
 
-import io.github.dl4jschedules.examples.train.EpochResult;
+import io.github.dl4jschedules.examples.run.EpochResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.dl4jschedules.examples.speed;
 
-import io.github.dl4jschedules.examples.train.EpochResult;
-import io.github.dl4jschedules.examples.train.ResultsWriter;
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.ResultsWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

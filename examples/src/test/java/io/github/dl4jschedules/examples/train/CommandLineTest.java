@@ -151,6 +151,16 @@ class CommandLineTest {
                 .contains("--no-fast").contains("--schedule=SPEC|PRESET");
     }
 
+    /** The preset names and the plateau defaults (PyTorch ReduceLROnPlateau's) in the help, as typed here. */
+    @Test
+    void helpNamesThePresetsAndThePlateauDefaults() {
+        // picocli wraps lines, also after a '.', so compare without white space
+        String help = execute("train", "--help").out().replaceAll("\\s+", "");
+        assertThat(help).contains(("or a preset: constant, inverse-time, exponential, inverse-sqrt-epoch, "
+                + "inverse-sqrt-iteration, staircase (default: constant(lr=0.001)).").replace(" ", ""))
+                .contains("defaults: factor=0.1, patience=10, threshold=1e-4 rel.".replace(" ", ""));
+    }
+
     /** A good command still runs: a tiny MLP training that writes its JSON results. */
     @Test
     void shortTrainingWritesResults(@TempDir Path dir) throws Exception {

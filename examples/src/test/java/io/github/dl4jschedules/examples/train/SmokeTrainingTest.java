@@ -1,6 +1,9 @@
 package io.github.dl4jschedules.examples.train;
 
 import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.UpdaterKind;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -2,6 +2,7 @@ package io.github.dl4jschedules.examples.train;
 
 import io.github.dl4jschedules.examples.CommandRun;
 import io.github.dl4jschedules.examples.data.IdxReader;
+import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.training.TrainingStateStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,11 @@
 package io.github.dl4jschedules.examples.train;
 
 import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.TrainingData;
+import io.github.dl4jschedules.examples.run.TrainingRun;
+import io.github.dl4jschedules.examples.run.UpdaterKind;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 

@@ -1,4 +1,4 @@
-package io.github.dl4jschedules.examples.train;
+package io.github.dl4jschedules.examples.run;
 
 /**
  * What one epoch of a run measured.

@@ -1,4 +1,6 @@
-package io.github.dl4jschedules.examples;
+package io.github.dl4jschedules.examples.cli;
+
+import picocli.CommandLine;
 
 import java.io.UncheckedIOException;
 
@@ -18,6 +20,30 @@ public final class RunFailure {
     private static final int MAX_LENGTH = 1000;
 
     private RunFailure() {
+    }
+
+    /**
+     * The one error handling of the examples' command lines ({@code examples/run} and
+     * {@code examples/run-spark}): bad input prints a message, not a stack trace; every run-time
+     * failure ends in one {@code error: ...} line and exit code {@value #RUN_TIME}.
+     *
+     * @return {@code commandLine}, its handlers set
+     */
+    public static CommandLine install(CommandLine commandLine) {
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println("error: " + describe(exception));
+            return RUN_TIME;
+        });
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return run.execute(parseResult);
+            } catch (OutOfMemoryError | StackOverflowError | LinkageError e) {
+                parseResult.commandSpec().commandLine().getErr().println("error: " + describe(e));
+                return RUN_TIME;
+            }
+        });
+        return commandLine;
     }
 
     /** The error line's text: the message of expected failures, the kind and message of others, on one line. */

@@ -1,18 +1,18 @@
-package io.github.dl4jschedules.examples.train;
+package io.github.dl4jschedules.examples.run;
 
+import io.github.dl4jschedules.examples.report.AtomicFiles;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes per-epoch results with their provenance, as CSV or JSON by the file's extension.
@@ -30,25 +30,38 @@ public final class ResultsWriter {
     }
 
     /**
+     * The one check of a results file's name: {@code --out} ends in {@code .csv} or {@code .json}
+     * (any case).
+     *
+     * @return the problem, "--out must end in .csv or .json, got FILE", or empty when the name is fine
+     */
+    public static Optional<String> nameProblem(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".json") ? Optional.empty()
+                : Optional.of("--out must end in .csv or .json, got " + file);
+    }
+
+    /**
+     * Writes the file atomically ({@link AtomicFiles}): a reader sees the old file or the whole new one.
+     *
      * @param file       ends in {@code .csv} or {@code .json}
      * @param provenance key-value pairs describing the run
      * @throws IllegalArgumentException for another extension
      */
     public static void write(Path file, Map<String, String> provenance, List<EpochResult> epochs) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+        nameProblem(file).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            AtomicFiles.writeLines(file, csv(provenance, epochs));
+        } else {
+            String text;
+            try {
+                text = json(provenance, epochs);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
-            if (name.endsWith(".csv")) {
-                Files.write(file, csv(provenance, epochs), StandardCharsets.UTF_8);
-            } else if (name.endsWith(".json")) {
-                Files.writeString(file, json(provenance, epochs), StandardCharsets.UTF_8);
-            } else {
-                throw new IllegalArgumentException("--out must end in .csv or .json, got " + file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            AtomicFiles.writeString(file, text);
         }
     }
 

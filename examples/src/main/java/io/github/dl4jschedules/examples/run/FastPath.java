@@ -1,4 +1,4 @@
-package io.github.dl4jschedules.examples.train;
+package io.github.dl4jschedules.examples.run;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
@@ -155,10 +155,6 @@ public final class FastPath {
         if (!arch.equals("amd64") && !arch.equals("x86_64")) {
             return false;
         }
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo")).contains(" avx2");
-        } catch (java.io.IOException | SecurityException e) {
-            return false;
-        }
+        return CpuInfo.hasFlag("avx2");
     }
 }

@@ -1,4 +1,4 @@
-package io.github.dl4jschedules.examples.train;
+package io.github.dl4jschedules.examples.run;
 
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.schedules.CounterSchedule;

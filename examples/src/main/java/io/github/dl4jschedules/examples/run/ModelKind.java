@@ -1,4 +1,4 @@
-package io.github.dl4jschedules.examples.train;
+package io.github.dl4jschedules.examples.run;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

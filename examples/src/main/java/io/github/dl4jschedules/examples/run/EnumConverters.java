@@ -1,4 +1,4 @@
-package io.github.dl4jschedules.examples.train;
+package io.github.dl4jschedules.examples.run;
 
 import picocli.CommandLine;
 
@@ -10,6 +10,11 @@ import java.util.Locale;
 public final class EnumConverters {
 
     private EnumConverters() {
+    }
+
+    /** The option value of {@code constant}: its name in lower case ({@code LENET} is {@code lenet}). */
+    public static String name(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
     }
 
     private abstract static class LowerCase<E extends Enum<E>> implements CommandLine.ITypeConverter<E>, Iterable<String> {
@@ -31,7 +36,7 @@ public final class EnumConverters {
 
         @Override
         public Iterator<String> iterator() {
-            return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).iterator();
+            return Arrays.stream(type.getEnumConstants()).map(EnumConverters::name).iterator();
         }
     }
 

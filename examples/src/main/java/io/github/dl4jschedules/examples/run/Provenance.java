@@ -1,12 +1,10 @@
-package io.github.dl4jschedules.examples.train;
+package io.github.dl4jschedules.examples.run;
 
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,16 +46,7 @@ public final class Provenance {
         if (devices instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
             return String.valueOf(first.get("cuda.deviceName"));
         }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException | SecurityException e) {
-            // not Linux: fall through to the architecture
-        }
-        return System.getProperty("os.arch") + " CPU";
+        return CpuInfo.model().orElse(System.getProperty("os.arch") + " CPU");
     }
 
     /** The version of a Maven artifact on the class path, from its {@code pom.properties}. */
