@@ -1,6 +1,6 @@
 package io.github.dl4jschedules.examples.benchmark;
 
-import io.github.dl4jschedules.examples.BackendFailure;
+import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.Validation;

@@ -1,6 +1,6 @@
 package io.github.dl4jschedules.examples.parallel;
 
-import io.github.dl4jschedules.examples.BackendFailure;
+import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;

@@ -1,7 +1,7 @@
 package io.github.dl4jschedules.examples.speed;
 
 import io.github.dl4jschedules.Schedules;
-import io.github.dl4jschedules.examples.BackendFailure;
+import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;

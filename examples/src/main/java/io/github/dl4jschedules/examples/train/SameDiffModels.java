@@ -1,5 +1,7 @@
 package io.github.dl4jschedules.examples.train;
 
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.TrainingData;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;

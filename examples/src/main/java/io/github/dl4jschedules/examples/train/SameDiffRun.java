@@ -1,5 +1,9 @@
 package io.github.dl4jschedules.examples.train;
 
+import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.ModelKind;
+import io.github.dl4jschedules.examples.run.TrainingData;
+import io.github.dl4jschedules.examples.run.TrainingRun;
 import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.training.ModelAdapter;
 import org.nd4j.autodiff.listeners.At;

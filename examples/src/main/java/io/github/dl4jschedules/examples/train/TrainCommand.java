@@ -1,6 +1,7 @@
 package io.github.dl4jschedules.examples.train;
 
-import io.github.dl4jschedules.examples.BackendFailure;
+import io.github.dl4jschedules.examples.run.Engine;
+import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.HelpTexts;

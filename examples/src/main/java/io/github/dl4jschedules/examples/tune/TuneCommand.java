@@ -1,7 +1,7 @@
 package io.github.dl4jschedules.examples.tune;
 
 import io.github.dl4jschedules.Schedules;
-import io.github.dl4jschedules.examples.BackendFailure;
+import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.benchmark.Jobs;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataOptions;

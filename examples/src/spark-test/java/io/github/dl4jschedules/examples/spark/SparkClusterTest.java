@@ -1,7 +1,7 @@
 package io.github.dl4jschedules.examples.spark;
 
 import io.github.dl4jschedules.Schedules;
-import io.github.dl4jschedules.examples.train.TrainingData;
+import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.github.dl4jschedules.examples.train;
 
 import io.github.dl4jschedules.examples.CommandRun;
+import io.github.dl4jschedules.examples.run.ModelKind;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

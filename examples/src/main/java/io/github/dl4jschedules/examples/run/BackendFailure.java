@@ -1,4 +1,4 @@
-package io.github.dl4jschedules.examples;
+package io.github.dl4jschedules.examples.run;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.factory.Nd4jBackend;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * open shared object file}) and a warning, then fails with a {@code NoAvailableBackendException} that no
  * longer says why. {@link #loadBackend()} starts the backend with that output held back: on success it is
  * passed on unchanged, on failure the reason it contains becomes this exception's message, which
- * {@link Main} prints as the run's one error line (exit code {@value RunFailure#RUN_TIME}).
+ * {@code Main} prints as the run's one error line (exit code {@value io.github.dl4jschedules.examples.cli.RunFailure#RUN_TIME}).
  */
 public final class BackendFailure extends IllegalStateException {
 

@@ -1,4 +1,4 @@
-package io.github.dl4jschedules.examples;
+package io.github.dl4jschedules.examples.run;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4jBackend;
