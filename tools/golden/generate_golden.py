@@ -879,6 +879,10 @@ def build():
     # 16. the Javadoc examples ------------------------------------------------------------------
     # Each schedule class's Javadoc "Example:" spec, as written there (JavadocExamplesTest checks
     # the values it states against these rows), from the same independent references.
+    add_torch("hf.get_wsd_schedule(lr=0.1,num_warmup_steps=2,num_stable_steps=3,num_decay_steps=4,"
+              "decay_type=linear,min_lr_ratio=0.1)",
+              S("wsd", lr=0.1, cooldown=4, warmup=2, stable=3, min=0.01), 0.1,
+              lambda o: tls.LambdaLR(o, hf_wsd_lambda(2, 3, 4, decay_type="linear", min_lr_ratio=0.1)), R(0, 12))
     add_fn("keras.PiecewiseConstantDecay(boundaries=[1,4]=at-1,values=[0.1,0.05,0.01])",
            S("piecewise", values=[0.1, 0.05, 0.01], at=[2, 5], unit=ep), R(0, 8),
            keras_piecewise([1, 4], [0.1, 0.05, 0.01]))

@@ -85,7 +85,9 @@ class JavadocExamplesTest {
                 example("CyclicSchedule", "cyclic(min=0.01, max=0.1, half=2)",
                         at(0, "0.01", "0.055", "0.1", "0.055", "0.01")),
                 example("CyclicSchedule", "cyclic(min=0.01, max=0.1, half=2, mode=triangular2)",
-                        at(4, "0.01", "0.0325", "0.055", "0.0325", "0.01")));
+                        at(4, "0.01", "0.0325", "0.055", "0.0325", "0.01")),
+                example("Wsd", "wsd(lr=0.1, cooldown=4, warmup=2, stable=3, min=0.01)",
+                        at(0, "0.01", "0.055", "0.1", "0.1", "0.1", "0.1", "0.0775", "0.055", "0.0325", "0.01", "0.01")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -138,7 +140,7 @@ class JavadocExamplesTest {
             }
         }
         Set<String> listed = examples().stream().map(Example::className).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(withExample).hasSize(14).isEqualTo(listed);
+        assertThat(withExample).hasSize(15).isEqualTo(listed);
     }
 
     /**
