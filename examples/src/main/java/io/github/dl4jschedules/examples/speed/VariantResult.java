@@ -63,6 +63,38 @@ public record VariantResult(String name, List<EpochResult> epochs, Map<String, S
         return new VariantResult(name, epochs, provenance);
     }
 
+    /**
+     * The mean of several runs of one variant ({@code speed --rounds}): for each epoch that every run
+     * has, the means of its seconds, loss, accuracy and rate; the first run's name and provenance.
+     *
+     * @throws IllegalArgumentException if {@code runs} is empty or mixes variants
+     */
+    public static VariantResult meanOf(List<VariantResult> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no runs to average");
+        }
+        VariantResult first = runs.get(0);
+        if (runs.size() == 1) {
+            return first;
+        }
+        for (VariantResult run : runs) {
+            if (!run.name().equals(first.name())) {
+                throw new IllegalArgumentException("runs of different variants: " + first.name() + " and " + run.name());
+            }
+        }
+        int common = runs.stream().mapToInt(r -> r.epochs().size()).min().orElse(0);
+        List<EpochResult> means = new ArrayList<>(common);
+        for (int i = 0; i < common; i++) {
+            int index = i;
+            means.add(new EpochResult(first.epochs().get(i).epoch(),
+                    runs.stream().mapToDouble(r -> r.epochs().get(index).trainLoss()).average().orElse(Double.NaN),
+                    runs.stream().mapToDouble(r -> r.epochs().get(index).testAccuracy()).average().orElse(Double.NaN),
+                    runs.stream().mapToDouble(r -> r.epochs().get(index).rate()).average().orElse(Double.NaN),
+                    runs.stream().mapToDouble(r -> r.epochs().get(index).seconds()).average().orElse(Double.NaN)));
+        }
+        return new VariantResult(first.name(), means, first.provenance());
+    }
+
     /** Seconds of epoch {@code epoch} (from 1), or NaN if it has none. */
     public double seconds(int epoch) {
         return epoch >= 1 && epoch <= epochs.size() ? epochs.get(epoch - 1).seconds() : Double.NaN;
