@@ -51,7 +51,7 @@ import java.util.stream.Stream;
                 "DJL on libtorch (peers/djl, built with mvn -Pdjl) and PyTorch (tools/peer/pytorch_mnist.py, if",
                 "/usr/bin/python3 has torch), each in its own process. All train the same network on the bundled",
                 "MNIST subset with Adam, lr 0.001 halved after every epoch, same batch, epochs and seed."},
-        subcommands = BareFitCommand.class)
+        subcommands = {BareFitCommand.class, BreakdownCommand.class})
 public final class SpeedCommand implements Callable<Integer> {
 
     /** Where the PyTorch peer lives, relative to the repository root. */

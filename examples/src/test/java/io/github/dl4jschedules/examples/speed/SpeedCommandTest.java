@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +77,34 @@ class SpeedCommandTest {
         assertThat(read.epochs().get(1).rate()).isEqualTo(0.0005);
         assertThat(read.provenance()).containsEntry("variant", "bare-fit").containsEntry("onednn_helpers", "4")
                 .containsEntry("native_build", "-onednn-avx2").containsEntry("train_examples", "256");
+    }
+
+    /**
+     * speed breakdown: the three phases cover the measured epoch (their sum is at most the epoch's time
+     * and, on a tiny epoch, at least half of it), and every layer gets a forward and a backward time.
+     */
+    @Test
+    void breakdownSplitsTheEpochIntoPhasesAndLayers() {
+        CommandRun result = execute("speed", "breakdown", "--model", "lenet", "--epochs", "1", "--train-limit", "256",
+                "--batch", "32");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String out = result.out();
+        assertThat(out).contains("oneDNN helpers on 4 layers").contains("per phase, epoch 1 (8 iterations, ")
+                .contains("per layer, one pass over the 8 training batches");
+        Matcher epoch = Pattern.compile("epoch 1/1  ([0-9.]+) s").matcher(out);
+        assertThat(epoch.find()).isTrue();
+        double seconds = Double.parseDouble(epoch.group(1));
+        double phases = 0;
+        for (String phase : new String[] {"data + forward", "output layer forward + loss, backward", "updater (Adam, schedule)"}) {
+            Matcher m = Pattern.compile(Pattern.quote(phase) + ".*? ([0-9.]+) s ").matcher(out);
+            assertThat(m.find()).as(phase).isTrue();
+            phases += Double.parseDouble(m.group(1));
+        }
+        assertThat(phases).isLessThanOrEqualTo(seconds + 0.01).isGreaterThan(0.5 * seconds);
+        for (String layer : new String[] {"0     ConvolutionLayer", "1     SubsamplingLayer", "2     ConvolutionLayer",
+                "3     SubsamplingLayer", "4     DenseLayer", "5     OutputLayer"}) {
+            assertThat(out).contains("  " + layer);
+        }
     }
 
     @Test
