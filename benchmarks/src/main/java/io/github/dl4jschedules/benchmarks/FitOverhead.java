@@ -8,17 +8,26 @@ import io.github.dl4jschedules.examples.train.TrainingData;
 import io.github.dl4jschedules.examples.train.UpdaterKind;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
  * The training overhead of a composite schedule against a constant one in a real {@code fit}: two
- * copies of the examples' network (same seed, Adam, bundled data, fast path), one with
- * {@value #CONSTANT}, one with {@value #COMPOSITE}, trained in one JVM with their epochs alternating
- * (A B, then B A, ...), so that a change of load on the machine hits both alike. After one warm-up
- * epoch each, it prints the mean epoch time of each, the ratio, and the ratio of each pair of epochs.
+ * copies of the examples' network (same seed, Adam, bundled data, fast path with one native thread),
+ * one with {@value #CONSTANT}, one with {@value #COMPOSITE}, trained in one JVM on the same batches,
+ * alternating batch by batch ({@code a.fit(batch)}, {@code b.fit(batch)}, the order swapped every
+ * batch), so that a change of load on the machine hits both alike. Each {@code fit(DataSet)} is one
+ * DL4J iteration (forward, backward, updater with the schedule's {@code valueAt}, parameter step).
+ *
+ * <p>It sums, per network, the calling thread's CPU time ({@code ThreadMXBean}) and the wall time of
+ * those calls. With one native thread the network's work runs on the calling thread, so the CPU time
+ * does not count the time the thread waited for a core: on a shared machine it is the figure to
+ * compare; the wall time is printed too. After one warm-up epoch each, it prints the sums of each
+ * round (one epoch of each network) and their ratios, then the totals.
  *
  * <p>Usage: {@code benchmarks/run fit-overhead [mlp|lenet] [ROUNDS]} (default {@code mlp 6}).
  */
@@ -47,40 +56,33 @@ public final class FitOverhead {
         FastPath.selectNativeBuild();
         long seed = 42;
         int batch = 64;
-        TrainingData constantData = TrainingData.load(TrainingData.BUNDLED, batch, seed, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        TrainingData compositeData = TrainingData.load(TrainingData.BUNDLED, batch, seed, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        MultiLayerNetwork constant = network(model, CONSTANT, constantData, seed);
-        MultiLayerNetwork composite = network(model, COMPOSITE, compositeData, seed);
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch, seed, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        MultiLayerNetwork constant = network(model, CONSTANT, data, seed);
+        MultiLayerNetwork composite = network(model, COMPOSITE, data, seed);
         FastPath.singleThreaded();
         FastPath.attachHelpers(constant);
         FastPath.attachHelpers(composite);
-        System.out.printf(Locale.ROOT, "fit overhead: model %s, adam, batch %d, %,d train examples, %d rounds after 1 warm-up epoch each%n",
-                model.name().toLowerCase(Locale.ROOT), batch, constantData.trainSize(), rounds);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        System.out.printf(Locale.ROOT, "fit overhead: model %s, adam, batch %d, %,d train examples, %d rounds after 1 warm-up epoch%n",
+                model.name().toLowerCase(Locale.ROOT), batch, data.trainSize(), rounds);
         System.out.println("  A = " + Schedules.parse(CONSTANT));
         System.out.println("  B = " + Schedules.parse(COMPOSITE));
 
-        epoch(constant, constantData);
-        epoch(composite, compositeData);
-        List<Double> a = new ArrayList<>();
-        List<Double> b = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
-            double ta;
-            double tb;
-            if (round % 2 == 1) {
-                ta = epoch(constant, constantData);
-                tb = epoch(composite, compositeData);
-            } else {
-                tb = epoch(composite, compositeData);
-                ta = epoch(constant, constantData);
+        long[] total = new long[4];
+        for (int round = 0; round <= rounds; round++) {
+            long[] sums = epoch(constant, composite, data.train(), threads);
+            if (round == 0) {
+                continue; // warm-up
             }
-            a.add(ta);
-            b.add(tb);
-            System.out.printf(Locale.ROOT, "round %d: A %.3f s  B %.3f s  B/A %.4f%n", round, ta, tb, tb / ta);
+            for (int i = 0; i < 4; i++) {
+                total[i] += sums[i];
+            }
+            System.out.printf(Locale.ROOT, "round %d: cpu A %.3f s  B %.3f s  B/A %.4f;  wall A %.3f s  B %.3f s  B/A %.4f%n", round,
+                    sums[0] / 1e9, sums[1] / 1e9, (double) sums[1] / sums[0], sums[2] / 1e9, sums[3] / 1e9, (double) sums[3] / sums[2]);
         }
-        double meanA = a.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double meanB = b.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        System.out.printf(Locale.ROOT, "mean epoch: A %.3f s  B %.3f s  B/A %.4f (%+.2f%%)%n", meanA, meanB, meanB / meanA,
-                100 * (meanB / meanA - 1));
+        System.out.printf(Locale.ROOT, "total: cpu A %.3f s  B %.3f s  B/A %.4f (%+.2f%%);  wall A %.3f s  B %.3f s  B/A %.4f (%+.2f%%)%n",
+                total[0] / 1e9, total[1] / 1e9, (double) total[1] / total[0], 100 * ((double) total[1] / total[0] - 1),
+                total[2] / 1e9, total[3] / 1e9, (double) total[3] / total[2], 100 * ((double) total[3] / total[2] - 1));
     }
 
     private static MultiLayerNetwork network(ModelKind model, String spec, TrainingData data, long seed) {
@@ -91,11 +93,32 @@ public final class FitOverhead {
         return network;
     }
 
-    /** One epoch of {@code network.fit}, in seconds. */
-    private static double epoch(MultiLayerNetwork network, TrainingData data) {
-        data.train().reset();
-        long start = System.nanoTime();
-        network.fit(data.train());
-        return (System.nanoTime() - start) / 1e9;
+    /**
+     * One epoch of both networks, batch by batch: {cpu A, cpu B, wall A, wall B} in nanoseconds.
+     */
+    private static long[] epoch(MultiLayerNetwork a, MultiLayerNetwork b, DataSetIterator batches, ThreadMXBean threads) {
+        long[] sums = new long[4];
+        batches.reset();
+        boolean aFirst = true;
+        while (batches.hasNext()) {
+            DataSet batch = batches.next();
+            if (aFirst) {
+                fit(a, batch, threads, sums, 0);
+                fit(b, batch, threads, sums, 1);
+            } else {
+                fit(b, batch, threads, sums, 1);
+                fit(a, batch, threads, sums, 0);
+            }
+            aFirst = !aFirst;
+        }
+        return sums;
+    }
+
+    private static void fit(MultiLayerNetwork network, DataSet batch, ThreadMXBean threads, long[] sums, int which) {
+        long cpu = threads.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
+        network.fit(batch);
+        sums[2 + which] += System.nanoTime() - wall;
+        sums[which] += threads.getCurrentThreadCpuTime() - cpu;
     }
 }

@@ -217,10 +217,11 @@ public final class SpeedCommand implements Callable<Integer> {
                 Path log = variant.log(dir, round, rounds);
                 List<String> command = new ArrayList<>(variant.command());
                 command.addAll(List.of("--out", results.toString()));
-                int exitCode = runChild(command, variant.environment(), log, console);
+                List<Double> cpuAtEpochLines = new ArrayList<>();
+                int exitCode = runChild(command, variant.environment(), log, console, cpuAtEpochLines);
                 if (exitCode == 0 && Files.isRegularFile(results)) {
                     byVariant.computeIfAbsent(variant.name(), k -> new ArrayList<>())
-                            .add(VariantResult.read(variant.name(), results));
+                            .add(VariantResult.read(variant.name(), results).withCpuSeconds(differences(cpuAtEpochLines)));
                 } else {
                     failed = true;
                     notes.add(variant.name() + ": failed with exit code " + exitCode + ", see " + log);
@@ -344,12 +345,41 @@ public final class SpeedCommand implements Callable<Integer> {
                 testLimit == null ? "all" : testLimit));
     }
 
+    /** Per-epoch values from cumulative ones: the first as it is, then the differences. */
+    static List<Double> differences(List<Double> cumulative) {
+        List<Double> perEpoch = new ArrayList<>(cumulative.size());
+        for (int i = 0; i < cumulative.size(); i++) {
+            perEpoch.add(i == 0 ? cumulative.get(0) : cumulative.get(i) - cumulative.get(i - 1));
+        }
+        return perEpoch;
+    }
+
+    /** Clock ticks per second of {@code /proc/PID/stat}'s times ({@code getconf CLK_TCK}; 100 on Linux x86-64). */
+    static final double CLOCK_TICKS = 100;
+
+    /**
+     * The CPU seconds (user + system, all threads) the process {@code pid} has used so far, from
+     * {@code /proc/PID/stat} (fields 14 and 15), or NaN where there is no such file (not Linux).
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /**
      * Runs a child to its end: everything it prints goes to {@code log}; its epoch lines, and its last
-     * lines when it fails, also to the console.
+     * lines when it fails, also to the console. At every line that starts with {@code "epoch "} (which
+     * every variant prints after an epoch's evaluation) the child's CPU seconds so far are added to
+     * {@code cpuAtEpochLines}: CPU time does not count the time the child waited for a core, so on a
+     * busy machine it compares the variants' work where their wall times mostly measure the load.
      */
-    static int runChild(List<String> command, Map<String, String> environment, Path log, PrintWriter console)
-            throws IOException, InterruptedException {
+    static int runChild(List<String> command, Map<String, String> environment, Path log, PrintWriter console,
+                        List<Double> cpuAtEpochLines) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         environment.forEach((key, value) -> {
             if (value == null) {
@@ -370,6 +400,9 @@ public final class SpeedCommand implements Callable<Integer> {
              Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             logWriter.write("$ " + String.join(" ", command) + System.lineSeparator());
             for (String line; (line = reader.readLine()) != null; ) {
+                if (line.startsWith("epoch ")) {
+                    cpuAtEpochLines.add(cpuSeconds(process.pid()));
+                }
                 logWriter.write(line + System.lineSeparator());
                 logWriter.flush();
                 if (line.startsWith("epoch ") || line.startsWith("bare fit:") || line.startsWith("pytorch ")

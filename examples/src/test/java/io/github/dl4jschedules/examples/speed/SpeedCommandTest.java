@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,6 +116,17 @@ class SpeedCommandTest {
     }
 
     @Test
+    void cpuSecondsComeFromProcAndAreSplitPerEpoch() {
+        assertThat(SpeedCommand.differences(List.of(3.0, 4.5, 5.25))).containsExactly(3.0, 1.5, 0.75);
+        assertThat(SpeedCommand.differences(List.of())).isEmpty();
+        // this JVM has used CPU time, and not more than its wall time on all cores since it started
+        double own = SpeedCommand.cpuSeconds(ProcessHandle.current().pid());
+        double upSeconds = (System.currentTimeMillis() - ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli()) / 1e3;
+        assertThat(own).isPositive().isLessThanOrEqualTo(upSeconds * Runtime.getRuntime().availableProcessors() + 0.1);
+        assertThat(SpeedCommand.cpuSeconds(Long.MAX_VALUE)).isNaN();
+    }
+
+    @Test
     void thePeerScriptIsFound() {
         assertThat(SpeedCommand.findAbove(SpeedCommand.PEER_SCRIPT)).hasValueSatisfying(p -> assertThat(p).endsWith(Path.of("tools/peer/pytorch_mnist.py")));
         assertThat(SpeedCommand.javaBinary()).contains("java");
@@ -143,6 +155,7 @@ class SpeedCommandTest {
         String summary = Files.readString(dir.resolve("summary.txt"));
         assertThat(summary).contains("speed: model mlp, adam step(lr=0.001, factor=0.5, every=1, unit=epoch), batch 64, 2 epochs, seed 42")
                 .contains("seconds per epoch").contains("fast / plain").contains("fast / bare-fit")
+                .contains("CPU seconds per epoch").contains("ratios of the mean CPU seconds per epoch:")
                 .contains("load average after:");
         assertThat(summary.contains("fast / pytorch")).isEqualTo(torch);
         // the DJL peer is not built there: left out with the command that builds it, on the console and in the summary

@@ -67,7 +67,8 @@ class VariantResultTest {
                 new EpochResult(2, 0.3, 0.94, 0.0005, 3.0)), Map.of("round", "1"));
         VariantResult second = new VariantResult("djl", List.of(new EpochResult(1, 0.7, 0.92, 0.001, 5.0),
                 new EpochResult(2, 0.1, 0.96, 0.0005, 2.0), new EpochResult(3, 0.1, 0.97, 0.00025, 2.0)), Map.of("round", "2"));
-        VariantResult mean = VariantResult.meanOf(List.of(first, second));
+        VariantResult mean = VariantResult.meanOf(List.of(first.withCpuSeconds(List.of(6.0, 2.0)),
+                second.withCpuSeconds(List.of(8.0, 1.0, 1.0))));
         assertThat(mean.name()).isEqualTo("djl");
         assertThat(mean.provenance()).containsEntry("round", "1");
         assertThat(mean.epochs()).hasSize(2);
@@ -77,6 +78,10 @@ class VariantResultTest {
         assertThat(mean.epochs().get(0).trainLoss()).isCloseTo(0.6, Offset.offset(1e-12));
         assertThat(mean.epochs().get(1).rate()).isEqualTo(0.0005);
         assertThat(mean.meanSeconds()).hasValue(2.5);
+        assertThat(mean.cpuSeconds()).containsExactly(7.0, 1.5);
+        assertThat(mean.meanCpuSeconds()).hasValue(1.5);
+        assertThat(first.cpuSeconds()).isEmpty();
+        assertThat(first.meanCpuSeconds()).isEmpty();
         assertThat(VariantResult.meanOf(List.of(first))).isSameAs(first);
     }
 
