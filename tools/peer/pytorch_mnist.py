@@ -12,7 +12,8 @@ What it matches (examples/src/main/java/.../run/ModelKind.java and TrainingRun.j
 * networks: ``lenet`` conv 5x5x20 (identity), max-pool 2x2/2, conv 5x5x50 (identity), max-pool 2x2/2,
   dense 500 ReLU, softmax 10; ``mlp`` 784-300-100-10 with ReLU; Xavier-normal weights (DL4J's XAVIER),
   zero biases; negative log-likelihood of the softmax, averaged over the batch;
-* training: Adam with lr 1e-3, betas (0.9, 0.999), eps 1e-8 (DL4J's defaults), mini-batches of
+* training: Adam with lr 1e-3 (``--gamma G``: times G after every epoch, PyTorch's ``StepLR``), betas
+  (0.9, 0.999), eps 1e-8 (DL4J's defaults), mini-batches of
   ``--batch``: the examples are permuted once with the seed and cut into batches, and the batch order is
   reshuffled every epoch (batches keep their members), as the Java side does; the last batch may be smaller;
 * timing: the training loop of an epoch only (forward, backward, step), not the evaluation after it.
@@ -152,6 +153,8 @@ def main(argv=None):
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--gamma", type=float, default=1.0,
+                        help="multiply the rate by this after every epoch (StepLR(step_size=1); default 1: constant)")
     parser.add_argument("--threads", type=int, default=1, help="torch.set_num_threads (default: 1)")
     parser.add_argument("--train-limit", type=int, default=None, help="use the first N training examples only")
     parser.add_argument("--test-limit", type=int, default=None, help="use the first N test examples only")
@@ -162,6 +165,8 @@ def main(argv=None):
         value = getattr(args, name)
         if value is not None and value < 1:
             parser.error(f"--{name.replace('_', '-')} must be >= 1, got {value}")
+    if not 0 < args.gamma <= 1:
+        parser.error(f"--gamma must be in (0, 1], got {args.gamma}")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -170,6 +175,7 @@ def main(argv=None):
     side = train_x.shape[-1]
     model = xavier(LeNet(side) if args.model == "lenet" else Mlp(side))
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.999), eps=1e-8)
+    scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=1, gamma=args.gamma)
 
     generator = torch.Generator().manual_seed(args.seed)
     order = torch.randperm(len(train_x), generator=generator)
@@ -179,7 +185,7 @@ def main(argv=None):
 
     print(f"pytorch {torch.__version__}, {torch.get_num_threads()} thread(s), BLAS {blas()}, {cpu_model()}")
     print(f"data: {args.data} ({len(train_x):,} train, {len(test_x):,} test)")
-    print(f"model {args.model}, adam lr {args.lr}, batch {args.batch}, seed {args.seed}")
+    print(f"model {args.model}, adam lr {args.lr} x {args.gamma} per epoch, batch {args.batch}, seed {args.seed}")
     results = []
     for epoch in range(1, args.epochs + 1):
         model.train()
@@ -193,6 +199,8 @@ def main(argv=None):
             optimizer.step()
             loss_sum += loss.item()
         seconds = time.perf_counter() - start
+        rate = optimizer.param_groups[0]["lr"]
+        scheduler.step()
         model.eval()
         correct = 0
         with torch.no_grad():
@@ -200,7 +208,7 @@ def main(argv=None):
                 correct += (model(x).argmax(dim=1) == y).sum().item()
         accuracy = correct / len(test_x)
         loss_mean = loss_sum / len(batches)
-        results.append({"epoch": epoch, "train_loss": loss_mean, "test_accuracy": accuracy, "rate": args.lr,
+        results.append({"epoch": epoch, "train_loss": loss_mean, "test_accuracy": accuracy, "rate": rate,
                         "seconds": seconds})
         print(f"epoch {epoch}/{args.epochs}  train loss {loss_mean:.4f}  test accuracy {100 * accuracy:.2f}%  "
               f"{seconds:.1f} s", flush=True)
@@ -217,7 +225,7 @@ def main(argv=None):
             "omp_num_threads": os.environ.get("OMP_NUM_THREADS", "unset"),
             "os": f"{platform.system()} {platform.release()} {platform.machine()}",
             "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
-            "model": args.model, "updater": "adam", "schedule": f"constant(lr={args.lr})", "epochs": str(args.epochs),
+            "model": args.model, "updater": "adam", "schedule": f"constant(lr={args.lr})" if args.gamma == 1 else f"step(lr={args.lr}, factor={args.gamma}, every=1, unit=epoch)", "epochs": str(args.epochs),
             "batch": str(args.batch), "seed": str(args.seed), "data": str(args.data),
             "train_examples": str(len(train_x)), "test_examples": str(len(test_x)),
         }

@@ -133,16 +133,38 @@ public final class MnistData {
      * {@code seed} (the same seed gives the same batches). Each batch has its own arrays.
      */
     public List<DataSet> batches(int batchSize, long seed) {
-        checkBatchSize(batchSize);
-        int[] order = permutation(size(), new Random(seed));
-        List<DataSet> batches = new ArrayList<>((size() + batchSize - 1) / batchSize);
-        for (int start = 0; start < size(); start += batchSize) {
-            int end = Math.min(size(), start + batchSize);
-            int[] indices = new int[end - start];
-            System.arraycopy(order, start, indices, 0, indices.length);
+        List<DataSet> batches = new ArrayList<>();
+        for (int[] indices : batchMembers(size(), batchSize, seed)) {
             batches.add(gather(indices));
         }
         return batches;
+    }
+
+    /**
+     * Which examples make up each training batch of {@link #batches(int, long)}: {@code 0..n-1}
+     * permuted with {@code seed} and cut into consecutive runs of {@code batchSize} (the last may be
+     * shorter). Plain indices, no ND4J, so that a peer in another framework trains on the same batches.
+     */
+    public static List<int[]> batchMembers(int n, int batchSize, long seed) {
+        checkBatchSize(batchSize);
+        int[] order = permutation(n, new Random(seed));
+        List<int[]> members = new ArrayList<>((n + batchSize - 1) / batchSize);
+        for (int start = 0; start < n; start += batchSize) {
+            int end = Math.min(n, start + batchSize);
+            int[] indices = new int[end - start];
+            System.arraycopy(order, start, indices, 0, indices.length);
+            members.add(indices);
+        }
+        return members;
+    }
+
+    /**
+     * The random source that draws the training batches' order at every epoch in
+     * {@link #iterator(int, long)}; a peer that draws {@link #permutation(int, Random)} from it once per
+     * epoch visits the batches in the same order.
+     */
+    public static Random batchOrderRandom(long seed) {
+        return new Random(seed ^ 0x5DEECE66DL);
     }
 
     /**
@@ -161,7 +183,7 @@ public final class MnistData {
      */
     public DataSetIterator iterator(int batchSize, long seed) {
         return new PreparedBatchIterator(batches(batchSize, seed), batchSize, numFeatures(), NUM_CLASSES,
-                new Random(seed ^ 0x5DEECE66DL));
+                batchOrderRandom(seed));
     }
 
     @Override
@@ -197,7 +219,8 @@ public final class MnistData {
         return new DataSet(f, l);
     }
 
-    static int[] permutation(int n, Random random) {
+    /** A uniform random permutation of {@code 0..n-1} (Fisher-Yates, drawing from {@code random}). */
+    public static int[] permutation(int n, Random random) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

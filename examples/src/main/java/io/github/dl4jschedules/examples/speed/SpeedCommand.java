@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -29,28 +30,41 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code speed}: the same training four ways, one after the other, each in a child process, and a
- * table of their per-epoch times (see the package documentation). A benchmark to run by hand, not a
- * test: times depend on the machine and on what else runs on it, so the table shows the load average.
+ * {@code speed}: the same training five ways, each in a child process, and a table of their per-epoch
+ * times (see the package documentation). A benchmark to run by hand, not a test: times depend on the
+ * machine and on what else runs on it, so the table shows the load average, and {@code --rounds N}
+ * runs all variants N times in turn (A B C A B C ...) so that a change of load hits them alike.
  *
- * <p>Every variant trains the same network on the bundled subset with Adam at a constant rate of
- * 0.001 ({@code train}'s defaults), the same batch size, epochs and seed. The Java children run with
- * this JVM's {@code java} and class path; {@code plain} gets an environment without
- * {@code OMP_NUM_THREADS}, {@code fast} and {@code bare-fit} get {@code OMP_NUM_THREADS=1}.
+ * <p>Every variant trains the same network on the bundled subset with Adam at a rate of 0.001 halved
+ * after every epoch, the same batch size, epochs and seed. The Java children run with this JVM's
+ * {@code java} and class path; {@code plain} gets an environment without {@code OMP_NUM_THREADS},
+ * {@code fast} and {@code bare-fit} get {@code OMP_NUM_THREADS=1}. The two PyTorch peers (DJL on
+ * libtorch, and Debian's PyTorch) run with {@code --torch-threads} threads.
  */
 @Command(name = "speed", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares per-epoch training times: plain DL4J (train --no-fast), the fast path (train),",
                 "a bare MultiLayerNetwork.fit loop with the fast path's settings (the training loop's overhead),",
-                "and PyTorch (tools/peer/pytorch_mnist.py, if /usr/bin/python3 has torch), each in its own process.",
-                "All train the same network on the bundled MNIST subset with Adam, lr 0.001, same batch, epochs and seed."},
-        subcommands = BareFitCommand.class)
+                "DJL on libtorch (peers/djl, built with mvn -Pdjl) and PyTorch (tools/peer/pytorch_mnist.py, if",
+                "/usr/bin/python3 has torch), each in its own process. All train the same network on the bundled",
+                "MNIST subset with Adam, lr 0.001 halved after every epoch, same batch, epochs and seed."},
+        subcommands = {BareFitCommand.class, BreakdownCommand.class})
 public final class SpeedCommand implements Callable<Integer> {
 
     /** Where the PyTorch peer lives, relative to the repository root. */
     static final String PEER_SCRIPT = "tools/peer/pytorch_mnist.py";
+
+    /** The DJL peer's runtime class path, written by its build, relative to the repository root. */
+    static final String DJL_CLASSPATH = "peers/djl/target/runtime-classpath.txt";
+
+    /** The DJL peer's main class. */
+    static final String DJL_MAIN = "io.github.dl4jschedules.peers.djl.DjlPeer";
+
+    /** How to build the DJL peer (from the repository root). */
+    static final String DJL_BUILD = "mvn -B -Pdjl install -DskipTests";
 
     @CommandLine.Spec
     CommandSpec spec;
@@ -69,12 +83,23 @@ public final class SpeedCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
+            description = "Run all variants N times in turn, alternating (default: ${DEFAULT-VALUE}); the table shows the means over the rounds.")
+    int rounds;
+
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Keep the raw results here: VARIANT.json and VARIANT.log per variant, summary.txt (default: a temporary folder, deleted).")
+            description = "Keep the raw results here: VARIANT.json and VARIANT.log per variant (VARIANT-rN.* with --rounds), summary.txt (default: a temporary folder, deleted).")
     Path out;
 
     @Option(names = "--skip-plain", description = "Leave out plain DL4J (the slowest variant).")
     boolean skipPlain;
+
+    @Option(names = "--skip-djl", description = "Leave out DJL/libtorch.")
+    boolean skipDjl;
+
+    @Option(names = "--djl-peer", paramLabel = "FILE",
+            description = "The DJL peer's class-path file (default: " + DJL_CLASSPATH + " above the working folder or the class files).")
+    Path djlPeer;
 
     @Option(names = "--skip-torch", description = "Leave out PyTorch.")
     boolean skipTorch;
@@ -90,17 +115,36 @@ public final class SpeedCommand implements Callable<Integer> {
     String python;
 
     @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "1",
-            description = "torch.set_num_threads of the peer (default: ${DEFAULT-VALUE}: faster than 2 on a 2-core machine).")
+            description = "Threads of both PyTorch peers: torch.set_num_threads, and libtorch's intra- and inter-op threads in DJL (default: ${DEFAULT-VALUE}: faster than 2 on a 2-core machine).")
     int torchThreads;
 
-    /** One way of training: its process and where it writes its results. */
-    record Variant(String name, String label, List<String> command, Map<String, String> environment, Path results) {
+    /**
+     * One way of training: its process, without the {@code --out FILE.json} that each run adds.
+     *
+     * @param environment variables to set; a null value removes the variable
+     */
+    record Variant(String name, String label, List<String> command, Map<String, String> environment) {
+
+        /** The results file of this variant's run in {@code round} (1-based) of {@code rounds}. */
+        Path results(Path dir, int round, int rounds) {
+            return dir.resolve(fileStem(round, rounds) + ".json");
+        }
+
+        /** The log of this variant's run in {@code round} (1-based) of {@code rounds}. */
+        Path log(Path dir, int round, int rounds) {
+            return dir.resolve(fileStem(round, rounds) + ".log");
+        }
+
+        private String fileStem(int round, int rounds) {
+            return rounds == 1 ? name : name + "-r" + round;
+        }
     }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         Validation.requirePositive(spec, "--epochs", epochs);
         Validation.requirePositive(spec, "--batch", batch);
+        Validation.requirePositive(spec, "--rounds", rounds);
         Validation.requirePositive(spec, "--train-limit", trainLimit);
         Validation.requirePositive(spec, "--test-limit", testLimit);
         Validation.requirePositive(spec, "--torch-threads", torchThreads);
@@ -119,8 +163,9 @@ public final class SpeedCommand implements Callable<Integer> {
 
     private int compare(Path dir, PrintWriter console) throws IOException, InterruptedException {
         StringBuilder summary = new StringBuilder();
-        summary.append(String.format(Locale.ROOT, "speed: model %s, adam %s, batch %d, %d epochs, seed %d, data %s%n",
-                EnumConverters.name(model), BareFitCommand.SCHEDULE, batch, epochs, seed, dataDescription()));
+        summary.append(String.format(Locale.ROOT, "speed: model %s, adam %s, batch %d, %d epochs, seed %d, data %s%s%n",
+                EnumConverters.name(model), BareFitCommand.SCHEDULE, batch, epochs, seed, dataDescription(),
+                rounds == 1 ? "" : ", " + rounds + " rounds"));
         summary.append(String.format(Locale.ROOT, "machine: %s, %d cores; load average before: %s%n", cpuModel(),
                 Runtime.getRuntime().availableProcessors(), loadAverage()));
         console.print(summary);
@@ -130,47 +175,80 @@ public final class SpeedCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         if (!skipPlain) {
             variants.add(javaVariant("plain", "train --no-fast: stock native build, ND4J's default threads, OMP_NUM_THREADS unset",
-                    dir, null, "train", "--no-fast"));
+                    null, "train", "--no-fast"));
         }
-        variants.add(javaVariant("fast", "train: oneDNN build and helpers, one thread, OMP_NUM_THREADS=1", dir, "1", "train"));
-        variants.add(javaVariant("bare-fit", "MultiLayerNetwork.fit per epoch, fast-path settings, no listener", dir, "1",
+        variants.add(javaVariant("fast", "train: oneDNN build and helpers, one thread, OMP_NUM_THREADS=1", "1", "train"));
+        variants.add(javaVariant("bare-fit", "MultiLayerNetwork.fit per epoch, fast-path settings, no listener", "1",
                 "speed", "bare-fit"));
+        if (skipDjl) {
+            notes.add("djl: left out (--skip-djl)");
+        } else {
+            Optional<Path> classpath = djlPeer == null ? findAbove(DJL_CLASSPATH)
+                    : Optional.of(djlPeer).filter(Files::isRegularFile);
+            if (classpath.isEmpty()) {
+                notes.add(djlMissing());
+                console.println("note: " + djlMissing());
+            } else {
+                variants.add(djlVariant(classpath.get()));
+            }
+        }
         if (skipTorch) {
             notes.add("pytorch: left out (--skip-torch)");
         } else {
             Optional<String> why = torchUnavailable();
-            Optional<Path> script = peerScript();
+            Optional<Path> script = findAbove(PEER_SCRIPT);
             if (why.isPresent()) {
                 notes.add("pytorch: left out, " + why.get());
             } else if (script.isEmpty()) {
                 notes.add("pytorch: left out, " + PEER_SCRIPT + " not found above the working folder or the class files");
             } else {
-                variants.add(torchVariant(script.get(), dir));
+                variants.add(torchVariant(script.get()));
             }
         }
 
-        List<VariantResult> results = new ArrayList<>();
+        Map<String, List<VariantResult>> byVariant = new LinkedHashMap<>();
         boolean failed = false;
-        for (Variant variant : variants) {
-            console.printf(Locale.ROOT, "%n[%s] %s%n", variant.name(), variant.label());
-            console.flush();
-            int exitCode = runChild(variant, dir.resolve(variant.name() + ".log"), console);
-            if (exitCode == 0 && Files.isRegularFile(variant.results())) {
-                results.add(VariantResult.read(variant.name(), variant.results()));
-            } else {
-                failed = true;
-                notes.add(variant.name() + ": failed with exit code " + exitCode + ", see " + dir.resolve(variant.name() + ".log"));
+        for (int round = 1; round <= rounds; round++) {
+            for (Variant variant : variants) {
+                console.printf(Locale.ROOT, "%n[%s]%s %s%n", variant.name(),
+                        rounds == 1 ? "" : String.format(Locale.ROOT, " round %d/%d", round, rounds), variant.label());
+                console.flush();
+                Path results = variant.results(dir, round, rounds);
+                Path log = variant.log(dir, round, rounds);
+                List<String> command = new ArrayList<>(variant.command());
+                command.addAll(List.of("--out", results.toString()));
+                List<Double> cpuAtEpochLines = new ArrayList<>();
+                int exitCode = runChild(command, variant.environment(), log, console, cpuAtEpochLines);
+                if (exitCode == 0 && Files.isRegularFile(results)) {
+                    byVariant.computeIfAbsent(variant.name(), k -> new ArrayList<>())
+                            .add(VariantResult.read(variant.name(), results).withCpuSeconds(differences(cpuAtEpochLines)));
+                } else {
+                    failed = true;
+                    notes.add(variant.name() + ": failed with exit code " + exitCode + ", see " + log);
+                }
             }
         }
+        List<VariantResult> results = byVariant.values().stream().map(VariantResult::meanOf).toList();
 
         summary.append("load average after: ").append(loadAverage()).append('\n');
         for (Variant variant : variants) {
             summary.append(String.format(Locale.ROOT, "  %-9s %s%n", variant.name(), variant.label()));
         }
+        if (rounds > 1) {
+            summary.append(String.format(Locale.ROOT, "%nmeans over %d rounds, run alternately; each round's mean epoch time:%n",
+                    rounds));
+            byVariant.forEach((name, runs) -> summary.append(String.format(Locale.ROOT, "  %-9s %s%n", name,
+                    runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.meanSeconds().orElse(Double.NaN)))
+                            .collect(Collectors.joining(" ")))));
+        }
         summary.append('\n').append(SpeedTable.format(results));
         for (String note : notes) {
             summary.append("note: ").append(note).append('\n');
         }
+        results.stream().filter(r -> r.name().equals("djl")).findFirst().ifPresent(r -> summary.append(String.format(
+                Locale.ROOT, "djl: DJL %s, %s, %s intra-op / %s inter-op thread(s)%n",
+                r.provenance().getOrDefault("djl_version", "?"), r.provenance().getOrDefault("engine", "?"),
+                r.provenance().getOrDefault("torch_threads", "?"), r.provenance().getOrDefault("torch_interop_threads", "?"))));
         results.stream().filter(r -> r.name().equals("pytorch")).findFirst().ifPresent(r -> summary.append(String.format(
                 Locale.ROOT, "pytorch: torch %s, %s thread(s), BLAS %s (%s)%n", r.provenance().getOrDefault("torch_version", "?"),
                 r.provenance().getOrDefault("torch_threads", "?"), r.provenance().getOrDefault("torch_blas", "?"),
@@ -184,7 +262,14 @@ public final class SpeedCommand implements Callable<Integer> {
         return failed ? 1 : 0;
     }
 
-    private Variant javaVariant(String name, String label, Path dir, String ompThreads, String... command) {
+    /** The note when the DJL peer has not been built: what is missing and the command that builds it. */
+    private String djlMissing() {
+        return "djl: left out, the DJL/libtorch peer is not built (" + (djlPeer == null ? "no " + DJL_CLASSPATH
+                + " above the working folder or the class files" : "no file " + djlPeer) + "); build it once with '" + DJL_BUILD
+                + "' (downloads DJL 0.36.0 and libtorch 2.7.1, about 110 MB), or pass --skip-djl";
+    }
+
+    private Variant javaVariant(String name, String label, String ompThreads, String... command) {
         List<String> line = new ArrayList<>();
         line.add(javaBinary());
         line.addAll(memoryOptions());
@@ -193,31 +278,57 @@ public final class SpeedCommand implements Callable<Integer> {
         // the class of the command line that runs this command (Main), without an import of it
         line.add(spec.root().userObject().getClass().getName());
         line.addAll(List.of(command));
-        line.addAll(List.of("--model", EnumConverters.name(model), "--epochs", Integer.toString(epochs),
-                "--batch", Integer.toString(batch), "--seed", Long.toString(seed)));
+        line.addAll(commonArguments());
         if (command[0].equals("train")) {
             line.addAll(List.of("--updater", BareFitCommand.UPDATER.name().toLowerCase(Locale.ROOT),
                     "--schedule", BareFitCommand.SCHEDULE, "--no-progress"));
         }
         addLimits(line);
-        Path results = dir.resolve(name + ".json");
-        line.addAll(List.of("--out", results.toString()));
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OMP_NUM_THREADS", ompThreads);
-        return new Variant(name, label, line, environment, results);
+        return new Variant(name, label, line, environment);
     }
 
-    private Variant torchVariant(Path script, Path dir) {
-        List<String> line = new ArrayList<>(List.of(python, script.toString(), "--model", EnumConverters.name(model),
-                "--epochs", Integer.toString(epochs), "--batch", Integer.toString(batch), "--seed", Long.toString(seed),
+    /**
+     * The DJL peer: its classes next to the class-path file its build wrote, libtorch unpacked into its
+     * build folder ({@code DJL_CACHE_DIR}), offline, with {@code --torch-threads} threads.
+     */
+    private Variant djlVariant(Path classpathFile) throws IOException {
+        Path target = classpathFile.getParent();
+        String threads = Integer.toString(torchThreads);
+        List<String> line = new ArrayList<>();
+        line.add(javaBinary());
+        line.addAll(memoryOptions());
+        line.addAll(List.of("-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + target.resolve("djl-cache"),
+                "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=" + threads));
+        line.add("-cp");
+        line.add(target.resolve("classes") + File.pathSeparator
+                + Files.readString(classpathFile, StandardCharsets.UTF_8).trim());
+        line.add(DJL_MAIN);
+        line.addAll(commonArguments());
+        line.addAll(List.of("--schedule", BareFitCommand.SCHEDULE, "--threads", threads));
+        addLimits(line);
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("OMP_NUM_THREADS", threads);
+        return new Variant("djl", "DJL on libtorch (peers/djl), same network, data, batches and schedule, " + threads
+                + " thread(s)", line, environment);
+    }
+
+    private Variant torchVariant(Path script) {
+        List<String> line = new ArrayList<>(List.of(python, script.toString()));
+        line.addAll(commonArguments());
+        line.addAll(List.of("--lr", Double.toString(BareFitCommand.RATE), "--gamma", Double.toString(BareFitCommand.FACTOR),
                 "--threads", Integer.toString(torchThreads)));
         addLimits(line);
-        Path results = dir.resolve("pytorch.json");
-        line.addAll(List.of("--out", results.toString()));
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OMP_NUM_THREADS", null);
         return new Variant("pytorch", "PyTorch " + PEER_SCRIPT + ", same network and data, torch.set_num_threads("
-                + torchThreads + ")", line, environment, results);
+                + torchThreads + ")", line, environment);
+    }
+
+    private List<String> commonArguments() {
+        return List.of("--model", EnumConverters.name(model), "--epochs", Integer.toString(epochs),
+                "--batch", Integer.toString(batch), "--seed", Long.toString(seed));
     }
 
     private void addLimits(List<String> line) {
@@ -235,13 +346,43 @@ public final class SpeedCommand implements Callable<Integer> {
                 testLimit == null ? "all" : testLimit));
     }
 
+    /** Per-epoch values from cumulative ones: the first as it is, then the differences. */
+    static List<Double> differences(List<Double> cumulative) {
+        List<Double> perEpoch = new ArrayList<>(cumulative.size());
+        for (int i = 0; i < cumulative.size(); i++) {
+            perEpoch.add(i == 0 ? cumulative.get(0) : cumulative.get(i) - cumulative.get(i - 1));
+        }
+        return perEpoch;
+    }
+
+    /** Clock ticks per second of {@code /proc/PID/stat}'s times ({@code getconf CLK_TCK}; 100 on Linux x86-64). */
+    static final double CLOCK_TICKS = 100;
+
+    /**
+     * The CPU seconds (user + system, all threads) the process {@code pid} has used so far, from
+     * {@code /proc/PID/stat} (fields 14 and 15), or NaN where there is no such file (not Linux).
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /**
      * Runs a child to its end: everything it prints goes to {@code log}; its epoch lines, and its last
-     * lines when it fails, also to the console.
+     * lines when it fails, also to the console. At every line that starts with {@code "epoch "} (which
+     * every variant prints after an epoch's evaluation) the child's CPU seconds so far are added to
+     * {@code cpuAtEpochLines}: CPU time does not count the time the child waited for a core, so on a
+     * busy machine it compares the variants' work where their wall times mostly measure the load.
      */
-    static int runChild(Variant variant, Path log, PrintWriter console) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(variant.command()).redirectErrorStream(true);
-        variant.environment().forEach((key, value) -> {
+    static int runChild(List<String> command, Map<String, String> environment, Path log, PrintWriter console,
+                        List<Double> cpuAtEpochLines) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        environment.forEach((key, value) -> {
             if (value == null) {
                 builder.environment().remove(key);
             } else {
@@ -252,18 +393,21 @@ public final class SpeedCommand implements Callable<Integer> {
         try {
             process = builder.start();
         } catch (IOException e) {
-            console.println("  cannot start " + variant.command().get(0) + ": " + e.getMessage());
+            console.println("  cannot start " + command.get(0) + ": " + e.getMessage());
             return -1;
         }
         Deque<String> tail = new ArrayDeque<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-            logWriter.write("$ " + String.join(" ", variant.command()) + System.lineSeparator());
+            logWriter.write("$ " + String.join(" ", command) + System.lineSeparator());
             for (String line; (line = reader.readLine()) != null; ) {
+                if (line.startsWith("epoch ")) {
+                    cpuAtEpochLines.add(cpuSeconds(process.pid()));
+                }
                 logWriter.write(line + System.lineSeparator());
                 logWriter.flush();
                 if (line.startsWith("epoch ") || line.startsWith("bare fit:") || line.startsWith("pytorch ")
-                        || line.startsWith("backend ")) {
+                        || line.startsWith("backend ") || line.startsWith("djl ")) {
                     console.println("  " + line);
                     console.flush();
                 }
@@ -297,8 +441,11 @@ public final class SpeedCommand implements Callable<Integer> {
         }
     }
 
-    /** {@value #PEER_SCRIPT} in the working folder or a folder above it, or above the class files. */
-    static Optional<Path> peerScript() {
+    /**
+     * {@code relative} (a path from the repository root, e.g. {@value #PEER_SCRIPT}) in the working
+     * folder or a folder above it, or above the class files.
+     */
+    static Optional<Path> findAbove(String relative) {
         List<Path> starts = new ArrayList<>();
         starts.add(Path.of("").toAbsolutePath());
         try {
@@ -308,9 +455,9 @@ public final class SpeedCommand implements Callable<Integer> {
         }
         for (Path start : starts) {
             for (Path dir = start; dir != null; dir = dir.getParent()) {
-                Path script = dir.resolve(PEER_SCRIPT);
-                if (Files.isRegularFile(script)) {
-                    return Optional.of(script);
+                Path file = dir.resolve(relative);
+                if (Files.isRegularFile(file)) {
+                    return Optional.of(file);
                 }
             }
         }

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The comparison {@code speed} prints: seconds per epoch and test accuracy after each epoch, one
- * column per variant; the mean epoch time without the first epoch (warm-up); and the ratios of the
- * fast path's mean to the others'.
+ * The comparison {@code speed} prints: seconds per epoch, CPU seconds per epoch (when measured) and
+ * test accuracy after each epoch, one column per variant; the means without the first epoch
+ * (warm-up); and the ratios of the fast path's means to the others'.
  */
 public final class SpeedTable {
 
@@ -44,6 +44,26 @@ public final class SpeedTable {
         }
         out.append('\n');
 
+        boolean cpu = results.stream().anyMatch(r -> !r.cpuSeconds().isEmpty());
+        if (cpu) {
+            out.append("\nCPU seconds per epoch (all threads of the process, training and the evaluation after it;"
+                    + " epoch 1 includes the start-up)\n");
+            header(out, results);
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                row(out, Integer.toString(epoch));
+                for (VariantResult r : results) {
+                    cell(out, r.cpuSeconds(epoch), "%.2f");
+                }
+                out.append('\n');
+            }
+            row(out, meanLabel(epochs));
+            for (VariantResult r : results) {
+                OptionalDouble mean = r.meanCpuSeconds();
+                cell(out, mean.isPresent() ? mean.getAsDouble() : Double.NaN, "%.2f");
+            }
+            out.append('\n');
+        }
+
         out.append("\ntest accuracy after each epoch\n");
         header(out, results);
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -72,6 +92,22 @@ public final class SpeedTable {
                     any = true;
                 }
                 double otherMean = other.meanSeconds().getAsDouble();
+                out.append(String.format(Locale.ROOT, "  %-" + (FAST.length() + 3 + 8) + "s %6.3f  (%s)%n",
+                        FAST + " / " + other.name(), fastMean / otherMean, comparison(other.name(), fastMean, otherMean)));
+            }
+        }
+        if (cpu && fast.isPresent() && fast.get().meanCpuSeconds().isPresent()) {
+            double fastMean = fast.get().meanCpuSeconds().getAsDouble();
+            boolean any = false;
+            for (VariantResult other : results) {
+                if (other.name().equals(FAST) || other.meanCpuSeconds().isEmpty()) {
+                    continue;
+                }
+                if (!any) {
+                    out.append("ratios of the mean CPU seconds per epoch:\n");
+                    any = true;
+                }
+                double otherMean = other.meanCpuSeconds().getAsDouble();
                 out.append(String.format(Locale.ROOT, "  %-" + (FAST.length() + 3 + 8) + "s %6.3f  (%s)%n",
                         FAST + " / " + other.name(), fastMean / otherMean, comparison(other.name(), fastMean, otherMean)));
             }

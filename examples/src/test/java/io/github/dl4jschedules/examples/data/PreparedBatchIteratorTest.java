@@ -117,4 +117,36 @@ class PreparedBatchIteratorTest {
         }
         return counts;
     }
+
+    /**
+     * What a peer in another framework reads (batchMembers, batchOrderRandom, permutation) gives the
+     * very batches and batch order the seeded iterator trains on: each batch's first row is the pixels
+     * of the example batchMembers names (scaled by 1/255 by hand here), in the order drawn per epoch.
+     */
+    @Test
+    void batchMembersAndBatchOrderAreTheSeededIteratorsBatches() {
+        long seed = 7;
+        List<int[]> members = MnistData.batchMembers(data.size(), 64, seed);
+        assertThat(members).hasSize(16);
+        assertThat(members.get(15)).hasSize(1000 - 15 * 64);
+        assertThat(members.stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray())
+                .containsExactly(java.util.stream.IntStream.range(0, 1000).toArray());
+
+        DataSetIterator it = data.iterator(64, seed);
+        java.util.Random order = MnistData.batchOrderRandom(seed);
+        for (int epoch = 0; epoch < 2; epoch++) {
+            it.reset();
+            int[] batchOrder = MnistData.permutation(members.size(), order);
+            for (int b : batchOrder) {
+                DataSet batch = it.next();
+                int first = members.get(b)[0];
+                assertThat(batch.numExamples()).isEqualTo(members.get(b).length);
+                for (int p : new int[] {0, 300, 400, 783}) {
+                    assertThat(batch.getFeatures().getDouble(0, p)).isCloseTo(data.images().pixel(first, p) / 255.0, offset(1e-6));
+                }
+                assertThat(batch.getLabels().getDouble(0, data.label(first))).isEqualTo(1.0);
+            }
+            assertThat(it.hasNext()).isFalse();
+        }
+    }
 }

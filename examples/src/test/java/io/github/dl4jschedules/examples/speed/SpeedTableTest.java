@@ -49,6 +49,23 @@ class SpeedTableTest {
                 .contains("fast / pytorch   2.000  (fast is 2.00x slower than pytorch)");
     }
 
+    /** CPU seconds: their own table and ratios (means of epochs 2-3 by hand: fast 2.0, djl 1.0). */
+    @Test
+    void cpuSecondsGetTheirTableAndRatios() {
+        String table = SpeedTable.format(List.of(result("fast", 7, 5, 5).withCpuSeconds(List.of(9.0, 2.5, 1.5)),
+                result("djl", 3, 2.5, 2.5).withCpuSeconds(List.of(4.0, 1.0, 1.0)), result("pytorch", 3, 2.5, 2.5)));
+        assertThat(table).contains("CPU seconds per epoch (all threads of the process, training and the evaluation after it;"
+                        + " epoch 1 includes the start-up)\n"
+                        + "epoch           fast       djl   pytorch\n"
+                        + "1               9.00      4.00         -\n"
+                        + "2               2.50      1.00         -\n"
+                        + "3               1.50      1.00         -\n"
+                        + "mean 2-3        2.00      1.00         -\n")
+                .contains("ratios of the mean CPU seconds per epoch:\n  fast / djl       2.000  (fast is 2.00x slower than djl)\n")
+                .doesNotContain("fast / pytorch   1.");
+        assertThat(SpeedTable.format(List.of(result("fast", 7, 5)))).doesNotContain("CPU seconds");
+    }
+
     @Test
     void oneEpochSaysTheMeanIncludesWarmUp() {
         String table = SpeedTable.format(List.of(result("fast", 7), result("bare-fit", 7.7)));

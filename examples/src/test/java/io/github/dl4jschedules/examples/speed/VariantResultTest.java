@@ -2,6 +2,7 @@ package io.github.dl4jschedules.examples.speed;
 
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.ResultsWriter;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +58,40 @@ class VariantResultTest {
                 .hasMessageContaining("no \"epochs\" array");
         assertThatThrownBy(() -> VariantResult.read("x", dir.resolve("missing.json")))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("missing.json");
+    }
+
+    /** --rounds: two runs of one variant, averaged epoch by epoch (means worked out by hand). */
+    @Test
+    void averagesRunsEpochByEpoch() {
+        VariantResult first = new VariantResult("djl", List.of(new EpochResult(1, 0.5, 0.90, 0.001, 4.0),
+                new EpochResult(2, 0.3, 0.94, 0.0005, 3.0)), Map.of("round", "1"));
+        VariantResult second = new VariantResult("djl", List.of(new EpochResult(1, 0.7, 0.92, 0.001, 5.0),
+                new EpochResult(2, 0.1, 0.96, 0.0005, 2.0), new EpochResult(3, 0.1, 0.97, 0.00025, 2.0)), Map.of("round", "2"));
+        VariantResult mean = VariantResult.meanOf(List.of(first.withCpuSeconds(List.of(6.0, 2.0)),
+                second.withCpuSeconds(List.of(8.0, 1.0, 1.0))));
+        assertThat(mean.name()).isEqualTo("djl");
+        assertThat(mean.provenance()).containsEntry("round", "1");
+        assertThat(mean.epochs()).hasSize(2);
+        assertThat(mean.seconds(1)).isEqualTo(4.5);
+        assertThat(mean.seconds(2)).isEqualTo(2.5);
+        assertThat(mean.accuracy(2)).isCloseTo(0.95, Offset.offset(1e-12));
+        assertThat(mean.epochs().get(0).trainLoss()).isCloseTo(0.6, Offset.offset(1e-12));
+        assertThat(mean.epochs().get(1).rate()).isEqualTo(0.0005);
+        assertThat(mean.meanSeconds()).hasValue(2.5);
+        assertThat(mean.cpuSeconds()).containsExactly(7.0, 1.5);
+        assertThat(mean.meanCpuSeconds()).hasValue(1.5);
+        assertThat(first.cpuSeconds()).isEmpty();
+        assertThat(first.meanCpuSeconds()).isEmpty();
+        assertThat(VariantResult.meanOf(List.of(first))).isSameAs(first);
+    }
+
+    @Test
+    void refusesToAverageNothingOrDifferentVariants() {
+        VariantResult fast = new VariantResult("fast", List.of(new EpochResult(1, 0.5, 0.9, 0.001, 4.0)), Map.of());
+        VariantResult djl = new VariantResult("djl", List.of(new EpochResult(1, 0.5, 0.9, 0.001, 4.0)), Map.of());
+        assertThatThrownBy(() -> VariantResult.meanOf(List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no runs to average");
+        assertThatThrownBy(() -> VariantResult.meanOf(List.of(fast, djl))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("runs of different variants: fast and djl");
     }
 }
