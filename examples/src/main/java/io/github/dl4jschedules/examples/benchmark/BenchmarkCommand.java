@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.benchmark;
 
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
@@ -73,8 +74,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "15", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
     @Mixin
     DataOptions data;
@@ -112,8 +113,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
         long start = System.nanoTime();
-        TrainingData sample = data.load(batch, 0);
-        Grid grid = new Grid(new Grid.Setup(model, dataKey(), epochs, batch, data.limits().train(), data.limits().test()),
+        TrainingData sample = data.load(batch.value(), 0);
+        Grid grid = new Grid(new Grid.Setup(model, dataKey(), epochs, batch.value(), data.limits().train(), data.limits().test()),
                 cells(), seeds);
         RunStore store = new RunStore(out.resolve("runs"));
         boolean continued = GridFile.claim(out, grid);
@@ -160,7 +161,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         RunsCsv.write(out.resolve("runs.csv"), ours);
         RunsCsv.writeRates(out.resolve("rates.csv"), keys, store);
         List<Summary.Row> rows = Summary.of(all, target, settleEpochs,
-                (int) Math.ceil(sample.trainSize() / (double) batch));
+                (int) Math.ceil(sample.trainSize() / (double) batch.value()));
         SummaryTables.writeCsv(out.resolve("summary.csv"), rows, target, settleEpochs);
         SummaryTables.writeMarkdown(out.resolve("summary.md"), rows, context(grid, sample), target, settleEpochs);
         BenchmarkCharts.writeEpochCharts(out, all, title);
@@ -206,7 +207,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private String context(Grid grid, TrainingData sample) {
         return String.format(Locale.ROOT, "%s on %s (%,d train, %,d test examples), %d epochs, batch %d, seeds %s; "
                         + "target test accuracy %.2f%%. Charts: accuracy-*.png, loss-*.png, rates-*.png.",
-                name(model), sample.description(), sample.trainSize(), sample.testSize(), epochs, batch,
+                name(model), sample.description(), sample.trainSize(), sample.testSize(), epochs, batch.value(),
                 grid.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")), 100 * target);
     }
 
@@ -241,7 +242,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     private void validate() {
         Validation.requirePositive(spec, "--epochs", epochs);
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         data.validate(spec);
         Validation.require(spec, target > 0 && target <= 1, "--target must be in (0, 1] (a fraction: 0.97 for 97%), got " + target);
         Validation.requirePositive(spec, "--settle-epochs", settleEpochs);
