@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.lrfind;
 
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.Validation;
@@ -58,8 +59,8 @@ public final class LrFindCommand implements Callable<Integer> {
             description = "Data as for train: bundled (default), mnist, or a folder with the four IDX files.")
     String data;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of weights and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -79,11 +80,11 @@ public final class LrFindCommand implements Callable<Integer> {
         validate();
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
-        TrainingData trainingData = TrainingData.load(data, batch, seed,
+        TrainingData trainingData = TrainingData.load(data, batch.value(), seed,
                 trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
         ExponentialRamp ramp = new ExponentialRamp(start, end, iterations);
         console.printf(Locale.ROOT, "range test: %s, %s, batch %d, seed %d, %s (%,d train)%nrate: %s%n",
-                name(model), name(updater.kind()), batch, seed, trainingData.description(), trainingData.trainSize(), ramp);
+                name(model), name(updater.kind()), batch.value(), seed, trainingData.description(), trainingData.trainSize(), ramp);
         RangeTest.Curve curve = RangeTest.run(
                 new RangeTest.Settings(model, updater.kind(), ramp, iterations, seed, beta, divergence), trainingData);
         console.println("stopped: " + curve.stopReason());
@@ -126,7 +127,7 @@ public final class LrFindCommand implements Callable<Integer> {
             loss[i] = points.get(i).loss() <= top ? points.get(i).loss() : Double.NaN;
         }
         LineChart chart = new LineChart(String.format(Locale.ROOT, "Range test: %s, %s, batch %d", name(model),
-                name(updater.kind()), batch), "learning rate (log scale)", "training loss", 860, 560).logX();
+                name(updater.kind()), batch.value()), "learning rate (log scale)", "training loss", 860, 560).logX();
         chart.faint(rate, loss, new Color(180, 180, 180));
         chart.line("smoothed loss (EMA, beta " + beta + ", bias-corrected)", rate, smoothed);
         chart.point(String.format(Locale.ROOT, "steepest: %.3g (suggested alpha0)", suggestion.steepest()),
@@ -143,7 +144,7 @@ public final class LrFindCommand implements Callable<Integer> {
         Validation.require(spec, iterations >= 10, "--iterations must be >= 10, got " + iterations);
         Validation.require(spec, beta >= 0 && beta < 1, "--beta must be in [0, 1), got " + beta);
         Validation.require(spec, divergence > 1, "--divergence must be > 1, got " + divergence);
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         Validation.requirePositive(spec, "--train-limit", trainLimit);
     }
 
