@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.tune;
 
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.benchmark.Jobs;
@@ -70,8 +71,8 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     AdamUpdaterOption updater;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
     @Mixin
     DataOptions data;
@@ -103,7 +104,7 @@ public final class TuneCommand implements Callable<Integer> {
         preamble.forEach(console::println);
 
         SuccessiveHalving.Result result = halving.run((trial, epochs) -> {
-            TrainingData trainingData = data.load(batch, seed);
+            TrainingData trainingData = data.load(batch.value(), seed);
             TrainingRun.Settings settings = new TrainingRun.Settings(model, updater.kind(), Schedules.parse(specs.get(trial)),
                     epochs, seed, true);
             List<EpochResult> results = new TrainingRun(settings).run(trainingData, new TrainingRun.Observer() { });
@@ -150,7 +151,7 @@ public final class TuneCommand implements Callable<Integer> {
                 + "from scratch).", eta, String.join(", ", rungs), halving.totalEpochs()));
         lines.add(String.format(Locale.ROOT, "%s, %s, batch %d, seed %d (draws and training), data %s. Trials are "
                         + "ranked by the test split's accuracy (the data has no separate validation split).",
-                name(model), name(updater.kind()), batch, seed, data.data()));
+                name(model), name(updater.kind()), batch.value(), seed, data.data()));
         return lines;
     }
 
@@ -165,7 +166,7 @@ public final class TuneCommand implements Callable<Integer> {
         values.put("model", name(model));
         values.put("updater", name(updater.kind()));
         values.put("data", data.data());
-        values.put("batch", batch);
+        values.put("batch", batch.value());
         values.putAll(data.limits().provenance());
         values.put("best", specs.get(result.best()));
         values.put("fast_path", true);
@@ -179,7 +180,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     private SuccessiveHalving validate() {
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         Validation.requirePositive(spec, "--jobs", jobs);
         data.validate(spec);
         try {
