@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.speed;
 
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataLimits;
@@ -64,8 +65,8 @@ public final class BareFitCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -79,14 +80,14 @@ public final class BareFitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Validation.requirePositive(spec, "--epochs", epochs);
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         limits.validate(spec);
         Validation.require(spec, out == null || out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"),
                 "--out must end in .json, got " + out);
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
         PrintWriter console = spec.commandLine().getOut();
-        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch, seed, limits.train(), limits.test());
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed, limits.train(), limits.test());
         CounterSchedule schedule = Schedules.parse(SCHEDULE);
 
         MultiLayerNetwork network = new MultiLayerNetwork(model.configuration(UPDATER.withRate(schedule), seed,
@@ -96,7 +97,7 @@ public final class BareFitCommand implements Callable<Integer> {
         int helpers = FastPath.attachHelpers(network);
         console.printf(Locale.ROOT, "bare fit: model %s, %s %s, batch %d, seed %d, %,d train, %,d test, "
                         + "native build %s, oneDNN helpers on %d layers%n", EnumConverters.name(model),
-                UPDATER.name().toLowerCase(Locale.ROOT), schedule, batch, seed, data.trainSize(), data.testSize(),
+                UPDATER.name().toLowerCase(Locale.ROOT), schedule, batch.value(), seed, data.trainSize(), data.testSize(),
                 System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
         console.flush();
 
@@ -122,7 +123,7 @@ public final class BareFitCommand implements Callable<Integer> {
             provenance.put("updater", UPDATER.name().toLowerCase(Locale.ROOT));
             provenance.put("schedule", schedule.toString());
             provenance.put("epochs", Integer.toString(epochs));
-            provenance.put("batch", Integer.toString(batch));
+            provenance.put("batch", Integer.toString(batch.value()));
             provenance.put("seed", Long.toString(seed));
             provenance.put("data", data.description());
             provenance.put("train_examples", Integer.toString(data.trainSize()));

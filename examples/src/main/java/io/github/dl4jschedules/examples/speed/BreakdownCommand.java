@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.speed;
 
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
@@ -20,6 +21,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -54,8 +56,8 @@ public final class BreakdownCommand implements Callable<Integer> {
             description = "fit epochs (default: ${DEFAULT-VALUE}); the phases are of the last one, epoch 1 being warm-up.")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -66,11 +68,11 @@ public final class BreakdownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Validation.requirePositive(spec, "--epochs", epochs);
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         Validation.requirePositive(spec, "--train-limit", trainLimit);
         FastPath.selectNativeBuild();
         PrintWriter console = spec.commandLine().getOut();
-        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch, seed,
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed,
                 trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
         MultiLayerNetwork network = new MultiLayerNetwork(model.configuration(
                 BareFitCommand.UPDATER.withRate(Schedules.parse(BareFitCommand.SCHEDULE)), seed, data.height(), data.width(),
@@ -81,7 +83,7 @@ public final class BreakdownCommand implements Callable<Integer> {
         PhaseTimer timer = new PhaseTimer();
         network.setListeners(timer);
         console.printf(Locale.ROOT, "breakdown: model %s, adam %s, batch %d, %,d train, native build %s, oneDNN helpers on %d layers%n",
-                EnumConverters.name(model), BareFitCommand.SCHEDULE, batch, data.trainSize(),
+                EnumConverters.name(model), BareFitCommand.SCHEDULE, batch.value(), data.trainSize(),
                 System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
 
         double seconds = 0;
@@ -127,9 +129,9 @@ public final class BreakdownCommand implements Callable<Integer> {
         int batches = 0;
         iterator.reset();
         while (iterator.hasNext()) {
-            DataSet batch = iterator.next();
-            int size = batch.numExamples();
-            INDArray activations = batch.getFeatures();
+            DataSet examples = iterator.next();
+            int size = examples.numExamples();
+            INDArray activations = examples.getFeatures();
             for (int i = 0; i < layers; i++) {
                 long start = System.nanoTime();
                 InputPreProcessor preProcessor = network.getLayerWiseConfigurations().getInputPreProcess(i);
@@ -141,7 +143,7 @@ public final class BreakdownCommand implements Callable<Integer> {
                 activations = layer.activate(activations, true, noWorkspaces);
                 forward[i] += System.nanoTime() - start;
             }
-            ((IOutputLayer) network.getLayer(layers - 1)).setLabels(batch.getLabels());
+            ((IOutputLayer) network.getLayer(layers - 1)).setLabels(examples.getLabels());
             INDArray epsilon = null;
             for (int i = layers - 1; i >= 0; i--) {
                 long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.speed;
 
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.CpuInfo;
 import io.github.dl4jschedules.examples.run.EnumConverters;
@@ -7,6 +8,7 @@ import io.github.dl4jschedules.examples.run.ModelKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
@@ -77,8 +79,8 @@ public final class SpeedCommand implements Callable<Integer> {
             description = "Epochs of each variant (default: ${DEFAULT-VALUE}); the mean leaves out epoch 1 as warm-up.")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -143,7 +145,7 @@ public final class SpeedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Validation.requirePositive(spec, "--epochs", epochs);
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         Validation.requirePositive(spec, "--rounds", rounds);
         Validation.requirePositive(spec, "--train-limit", trainLimit);
         Validation.requirePositive(spec, "--test-limit", testLimit);
@@ -164,7 +166,7 @@ public final class SpeedCommand implements Callable<Integer> {
     private int compare(Path dir, PrintWriter console) throws IOException, InterruptedException {
         StringBuilder summary = new StringBuilder();
         summary.append(String.format(Locale.ROOT, "speed: model %s, adam %s, batch %d, %d epochs, seed %d, data %s%s%n",
-                EnumConverters.name(model), BareFitCommand.SCHEDULE, batch, epochs, seed, dataDescription(),
+                EnumConverters.name(model), BareFitCommand.SCHEDULE, batch.value(), epochs, seed, dataDescription(),
                 rounds == 1 ? "" : ", " + rounds + " rounds"));
         summary.append(String.format(Locale.ROOT, "machine: %s, %d cores; load average before: %s%n", cpuModel(),
                 Runtime.getRuntime().availableProcessors(), loadAverage()));
@@ -328,7 +330,7 @@ public final class SpeedCommand implements Callable<Integer> {
 
     private List<String> commonArguments() {
         return List.of("--model", EnumConverters.name(model), "--epochs", Integer.toString(epochs),
-                "--batch", Integer.toString(batch), "--seed", Long.toString(seed));
+                "--batch", Integer.toString(batch.value()), "--seed", Long.toString(seed));
     }
 
     private void addLimits(List<String> line) {
