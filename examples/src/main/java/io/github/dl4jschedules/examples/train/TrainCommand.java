@@ -6,6 +6,7 @@ import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
+import io.github.dl4jschedules.examples.cli.ResultsFileOption;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.EpochResult;
@@ -79,8 +80,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataLimits limits;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write per-epoch results with provenance to FILE.csv or FILE.json.")
-    Path out;
+    @Mixin
+    ResultsFileOption out;
 
     @Option(names = "--control", paramLabel = "FILE",
             description = "Control file: append 'factor F', 'set R', 'fixed R', 'schedule' or 'cooldown N' to change the rate while training runs.")
@@ -173,9 +174,9 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        if (out != null) {
-            ResultsWriter.write(out, provenance, results);
-            console.println("results written to " + out);
+        if (out.file() != null) {
+            ResultsWriter.write(out.file(), provenance, results);
+            console.println("results written to " + out.file());
         }
         return 0;
     }
@@ -275,12 +276,10 @@ public final class TrainCommand implements Callable<Integer> {
         Validation.requirePositive(spec, "--epochs", epochs);
         batch.validate(spec);
         limits.validate(spec);
-        OutputPaths.requireWritable("--out", out);
+        OutputPaths.requireWritable("--out", out.file());
         OutputPaths.requireWritable("--save", save);
         OutputPaths.requireWritable("--record", record);
-        if (out != null) {
-            Validation.reject(spec, ResultsWriter.nameProblem(out));
-        }
+        out.validate(spec);
     }
 
     private Map<String, String> provenance(SavedRun run, String scheduleSpec, TrainingData trainingData) {
