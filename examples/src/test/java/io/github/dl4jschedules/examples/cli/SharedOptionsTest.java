@@ -1,9 +1,11 @@
 package io.github.dl4jschedules.examples.cli;
 
 import io.github.dl4jschedules.examples.CommandRun;
+import io.github.dl4jschedules.examples.Main;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +14,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An option written once as a mixin answers the same in every command that has it: the same
- * usage error for the same bad value, the same help line. Nothing here trains a network.
+ * An option written once as a mixin ({@link BatchOption}, {@link ResultsFileOption}) answers the same in
+ * every command that has it: the same usage error for the same bad value, the same help line. Nothing
+ * here trains a network.
  */
 class SharedOptionsTest {
 
@@ -67,5 +70,27 @@ class SharedOptionsTest {
         assertThat(result.out().lines().filter(line -> line.strip().startsWith("--batch=")))
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .matches("\\s+--batch=<batch>\\s+Mini-batch size \\(default: 64\\)\\.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "parallel"})
+    void aResultsFileThatIsNeitherCsvNorJsonIsTheSameUsageErrorInEveryCommand(String command) {
+        Path file = out.resolve("results.txt");
+        CommandRun result = run(command, "--out", file);
+
+        assertThat(result.exitCode()).as("exit code; err: %s", result.err()).isEqualTo(2);
+        assertThat(result.err().lines().findFirst()).hasValue("--out must end in .csv or .json, got " + file);
+        assertThat(result.err()).contains("Usage: examples/run " + command);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "parallel"})
+    void theResultsFileHasTheSameLabelAndDescriptionInEveryCommand(String command) {
+        OptionSpec option = Main.commandLine().getSubcommands().get(command).getCommandSpec().findOption("--out");
+
+        assertThat(option.paramLabel()).isEqualTo("FILE");
+        assertThat(option.description())
+                .containsExactly("Write per-epoch results with provenance to FILE.csv or FILE.json.");
+        assertThat(option.required()).isFalse();
     }
 }
