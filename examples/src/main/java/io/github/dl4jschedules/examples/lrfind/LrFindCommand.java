@@ -1,5 +1,7 @@
 package io.github.dl4jschedules.examples.lrfind;
 
+import io.github.dl4jschedules.examples.cli.OptionDefaults;
+import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
@@ -7,9 +9,7 @@ import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.report.Csv;
 import io.github.dl4jschedules.examples.report.LineChart;
-import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.FastPath;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.Color;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,15 +26,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code lr-find}: the learning-rate range test, its curve as CSV and PNG, and a suggested alpha0. */
-@Command(name = "lr-find", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(defaultValueProvider = LrFindCommand.Defaults.class, name = "lr-find", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The learning-rate range test (Smith 2017, fastai's lr_find): trains while the rate rises",
                 "exponentially from --start to --end, records the smoothed loss, stops when it diverges, and",
                 "suggests alpha0. Writes lr-find.csv and lr-find.png to --out."})
 public final class LrFindCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = EnumConverters.Model.class,
-            completionCandidates = EnumConverters.Model.class, description = "Network (default: ${DEFAULT-VALUE}).")
-    ModelKind model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     AdamUpdaterOption updater;
@@ -84,9 +84,9 @@ public final class LrFindCommand implements Callable<Integer> {
                 trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
         ExponentialRamp ramp = new ExponentialRamp(start, end, iterations);
         console.printf(Locale.ROOT, "range test: %s, %s, batch %d, seed %d, %s (%,d train)%nrate: %s%n",
-                name(model), name(updater.kind()), batch.value(), seed, trainingData.description(), trainingData.trainSize(), ramp);
+                name(model.kind()), name(updater.kind()), batch.value(), seed, trainingData.description(), trainingData.trainSize(), ramp);
         RangeTest.Curve curve = RangeTest.run(
-                new RangeTest.Settings(model, updater.kind(), ramp, iterations, seed, beta, divergence), trainingData);
+                new RangeTest.Settings(model.kind(), updater.kind(), ramp, iterations, seed, beta, divergence), trainingData);
         console.println("stopped: " + curve.stopReason());
         writeCsv(curve);
         Suggestion suggestion = Suggestion.of(curve.points(), iterations);
@@ -126,7 +126,7 @@ public final class LrFindCommand implements Callable<Integer> {
         for (int i = 0; i < points.size(); i++) {
             loss[i] = points.get(i).loss() <= top ? points.get(i).loss() : Double.NaN;
         }
-        LineChart chart = new LineChart(String.format(Locale.ROOT, "Range test: %s, %s, batch %d", name(model),
+        LineChart chart = new LineChart(String.format(Locale.ROOT, "Range test: %s, %s, batch %d", name(model.kind()),
                 name(updater.kind()), batch.value()), "learning rate (log scale)", "training loss", 860, 560).logX();
         chart.faint(rate, loss, new Color(180, 180, 180));
         chart.line("smoothed loss (EMA, beta " + beta + ", bias-corrected)", rate, smoothed);
@@ -150,5 +150,12 @@ public final class LrFindCommand implements Callable<Integer> {
 
     private static String name(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** This command's defaults of the shared options. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.of("--model", "lenet"));
+        }
     }
 }
