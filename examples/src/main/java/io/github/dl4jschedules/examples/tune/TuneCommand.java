@@ -1,5 +1,7 @@
 package io.github.dl4jschedules.examples.tune;
 
+import io.github.dl4jschedules.examples.cli.OptionDefaults;
+import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.run.BackendFailure;
@@ -8,10 +10,8 @@ import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
-import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.TrainingRun;
@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
  * trial's rung result is exactly that of a training of that length, also for schedules whose shape
  * depends on the run's length.
  */
-@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(defaultValueProvider = TuneCommand.Defaults.class, name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Random search over a schedule's parameters, given as ranges in the spec, with successive",
                 "halving: every trial trains --min-epochs, the best 1/eta train eta times longer, and so on.",
                 "Ranks by test accuracy; writes trials.md, trials.csv and provenance.json to --out."})
@@ -64,9 +64,8 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the draws and of every training (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "mlp", converter = EnumConverters.Model.class,
-            completionCandidates = EnumConverters.Model.class, description = "Network (default: ${DEFAULT-VALUE}).")
-    ModelKind model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     AdamUpdaterOption updater;
@@ -105,7 +104,7 @@ public final class TuneCommand implements Callable<Integer> {
 
         SuccessiveHalving.Result result = halving.run((trial, epochs) -> {
             TrainingData trainingData = data.load(batch.value(), seed);
-            TrainingRun.Settings settings = new TrainingRun.Settings(model, updater.kind(), Schedules.parse(specs.get(trial)),
+            TrainingRun.Settings settings = new TrainingRun.Settings(model.kind(), updater.kind(), Schedules.parse(specs.get(trial)),
                     epochs, seed, true);
             List<EpochResult> results = new TrainingRun(settings).run(trainingData, new TrainingRun.Observer() { });
             double accuracy = results.get(results.size() - 1).testAccuracy();
@@ -151,7 +150,7 @@ public final class TuneCommand implements Callable<Integer> {
                 + "from scratch).", eta, String.join(", ", rungs), halving.totalEpochs()));
         lines.add(String.format(Locale.ROOT, "%s, %s, batch %d, seed %d (draws and training), data %s. Trials are "
                         + "ranked by the test split's accuracy (the data has no separate validation split).",
-                name(model), name(updater.kind()), batch.value(), seed, data.data()));
+                name(model.kind()), name(updater.kind()), batch.value(), seed, data.data()));
         return lines;
     }
 
@@ -163,7 +162,7 @@ public final class TuneCommand implements Callable<Integer> {
         values.put("min_epochs", minEpochs);
         values.put("eta", eta);
         values.put("seed", seed);
-        values.put("model", name(model));
+        values.put("model", name(model.kind()));
         values.put("updater", name(updater.kind()));
         values.put("data", data.data());
         values.put("batch", batch.value());
@@ -194,5 +193,12 @@ public final class TuneCommand implements Callable<Integer> {
 
     private static String name(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** This command's defaults of the shared options. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.of("--model", "mlp"));
+        }
     }
 }
