@@ -1,5 +1,7 @@
 package io.github.dl4jschedules.examples.speed;
 
+import io.github.dl4jschedules.examples.cli.OptionDefaults;
+import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.run.BackendFailure;
@@ -9,7 +11,6 @@ import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;
 import io.github.dl4jschedules.examples.run.EnumConverters;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.run.ResultsWriter;
 import io.github.dl4jschedules.examples.run.TrainingData;
@@ -42,7 +43,7 @@ import java.util.concurrent.Callable;
  * last mini-batch's loss (no listener collects the others) and {@code rate} is the schedule's value at
  * the epoch's last iteration, read from the network's counters.
  */
-@Command(name = "bare-fit", hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(defaultValueProvider = BareFitCommand.Defaults.class, name = "bare-fit", hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Plain MultiLayerNetwork.fit epochs with the fast path's settings and no listener (for speed).")
 public final class BareFitCommand implements Callable<Integer> {
 
@@ -58,9 +59,8 @@ public final class BareFitCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = EnumConverters.Model.class,
-            description = "Network (default: ${DEFAULT-VALUE}).")
-    ModelKind model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -90,13 +90,13 @@ public final class BareFitCommand implements Callable<Integer> {
         TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed, limits.train(), limits.test());
         CounterSchedule schedule = Schedules.parse(SCHEDULE);
 
-        MultiLayerNetwork network = new MultiLayerNetwork(model.configuration(UPDATER.withRate(schedule), seed,
+        MultiLayerNetwork network = new MultiLayerNetwork(model.kind().configuration(UPDATER.withRate(schedule), seed,
                 data.height(), data.width(), MnistData.NUM_CLASSES));
         network.init();
         FastPath.singleThreaded();
         int helpers = FastPath.attachHelpers(network);
         console.printf(Locale.ROOT, "bare fit: model %s, %s %s, batch %d, seed %d, %,d train, %,d test, "
-                        + "native build %s, oneDNN helpers on %d layers%n", EnumConverters.name(model),
+                        + "native build %s, oneDNN helpers on %d layers%n", EnumConverters.name(model.kind()),
                 UPDATER.name().toLowerCase(Locale.ROOT), schedule, batch.value(), seed, data.trainSize(), data.testSize(),
                 System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
         console.flush();
@@ -119,7 +119,7 @@ public final class BareFitCommand implements Callable<Integer> {
         if (out != null) {
             Map<String, String> provenance = new LinkedHashMap<>(Provenance.environment());
             provenance.put("variant", "bare-fit");
-            provenance.put("model", EnumConverters.name(model));
+            provenance.put("model", EnumConverters.name(model.kind()));
             provenance.put("updater", UPDATER.name().toLowerCase(Locale.ROOT));
             provenance.put("schedule", schedule.toString());
             provenance.put("epochs", Integer.toString(epochs));
@@ -135,5 +135,12 @@ public final class BareFitCommand implements Callable<Integer> {
             console.println("results written to " + out);
         }
         return 0;
+    }
+
+    /** This command's defaults of the shared options. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.of("--model", "lenet"));
+        }
     }
 }

@@ -1,12 +1,13 @@
 package io.github.dl4jschedules.examples.speed;
 
+import io.github.dl4jschedules.examples.cli.OptionDefaults;
+import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.FastPath;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.layers.IOutputLayer;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -41,16 +43,15 @@ import java.util.concurrent.Callable;
  * The two are separate measurements of the same work; the per-layer pass has no updater and no
  * listener, and runs without DL4J's workspaces, so its sums differ somewhat from the phases'.
  */
-@Command(name = "breakdown", hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(defaultValueProvider = BreakdownCommand.Defaults.class, name = "breakdown", hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Per-phase and per-layer times of the fast path's fit epoch (for docs/speed.md).")
 public final class BreakdownCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = EnumConverters.Model.class,
-            description = "Network (default: ${DEFAULT-VALUE}).")
-    ModelKind model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--epochs", defaultValue = "3",
             description = "fit epochs (default: ${DEFAULT-VALUE}); the phases are of the last one, epoch 1 being warm-up.")
@@ -74,7 +75,7 @@ public final class BreakdownCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed,
                 trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
-        MultiLayerNetwork network = new MultiLayerNetwork(model.configuration(
+        MultiLayerNetwork network = new MultiLayerNetwork(model.kind().configuration(
                 BareFitCommand.UPDATER.withRate(Schedules.parse(BareFitCommand.SCHEDULE)), seed, data.height(), data.width(),
                 MnistData.NUM_CLASSES));
         network.init();
@@ -83,7 +84,7 @@ public final class BreakdownCommand implements Callable<Integer> {
         PhaseTimer timer = new PhaseTimer();
         network.setListeners(timer);
         console.printf(Locale.ROOT, "breakdown: model %s, adam %s, batch %d, %,d train, native build %s, oneDNN helpers on %d layers%n",
-                EnumConverters.name(model), BareFitCommand.SCHEDULE, batch.value(), data.trainSize(),
+                EnumConverters.name(model.kind()), BareFitCommand.SCHEDULE, batch.value(), data.trainSize(),
                 System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
 
         double seconds = 0;
@@ -158,5 +159,12 @@ public final class BreakdownCommand implements Callable<Integer> {
             batches++;
         }
         return batches;
+    }
+
+    /** This command's defaults of the shared options. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.of("--model", "lenet"));
+        }
     }
 }
