@@ -4,6 +4,7 @@ import io.github.dl4jschedules.examples.CommandRun;
 import io.github.dl4jschedules.examples.Main;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -14,7 +15,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An option written once as a mixin ({@link BatchOption}, {@link ResultsFileOption}) answers the same in
+ * An option written once as a mixin ({@link BatchOption}, {@link ResultsFileOption},
+ * {@link ModelOption} with each command's default from its {@link OptionDefaults}) answers the same in
  * every command that has it: the same usage error for the same bad value, the same help line. Nothing
  * here trains a network.
  */
@@ -92,5 +94,26 @@ class SharedOptionsTest {
         assertThat(option.description())
                 .containsExactly("Write per-epoch results with provenance to FILE.csv or FILE.json.");
         assertThat(option.required()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"lr-find, lenet", "tune, mlp", "benchmark, mlp", "speed, lenet", "speed bare-fit, lenet",
+            "speed breakdown, lenet"})
+    void theModelDefaultIsTheCommandsOwnInTheHelpLine(String command, String model) {
+        CommandRun result = run(command, "--help");
+
+        assertThat(result.out().lines().filter(line -> line.strip().startsWith("--model=")))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .matches("\\s+--model=mlp\\|lenet\\s+Network \\(default: " + model + "\\)\\.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lr-find", "tune", "benchmark", "speed", "speed bare-fit", "speed breakdown"})
+    void aModelThatIsNoNetworkIsTheSameUsageErrorInEveryCommand(String command) {
+        CommandRun result = run(command, "--model", "resnet");
+
+        assertThat(result.exitCode()).as("exit code; err: %s", result.err()).isEqualTo(2);
+        assertThat(result.err().lines().findFirst())
+                .hasValue("Invalid value for option '--model': 'resnet' is not one of mlp, lenet");
     }
 }
