@@ -16,11 +16,16 @@ public abstract class OptionDefaults implements IDefaultValueProvider {
 
     private final Map<String, String> defaults;
 
-    /** @param defaults default value by option name, e.g. {@code "--model" -> "lenet"} */
+    /**
+     * The command's defaults.
+     *
+     * @param defaults default value by option name, e.g. {@code "--model" -> "lenet"}
+     */
     protected OptionDefaults(Map<String, String> defaults) {
         this.defaults = Map.copyOf(defaults);
     }
 
+    /** The command's default of {@code argument}, or {@code null} (picocli then uses the option's own). */
     @Override
     public String defaultValue(ArgSpec argument) {
         return argument instanceof OptionSpec option ? defaults.get(option.longestName()) : null;
