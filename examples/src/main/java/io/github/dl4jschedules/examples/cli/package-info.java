@@ -2,7 +2,12 @@
  * Command-line pieces the example commands share: picocli mixins for options that mean the same
  * everywhere ({@link io.github.dl4jschedules.examples.cli.DataOptions},
  * {@link io.github.dl4jschedules.examples.cli.AdamUpdaterOption},
- * {@link io.github.dl4jschedules.examples.cli.DataLimits}) and the usage checks of option values
+ * {@link io.github.dl4jschedules.examples.cli.DataLimits},
+ * {@link io.github.dl4jschedules.examples.cli.BatchOption},
+ * {@link io.github.dl4jschedules.examples.cli.ResultsFileOption},
+ * {@link io.github.dl4jschedules.examples.cli.ModelOption}), the per-command defaults of such an option
+ * ({@link io.github.dl4jschedules.examples.cli.OptionDefaults}: a command names a small subclass in its
+ * {@code @Command(defaultValueProvider = ...)}) and the usage checks of option values
  * ({@link io.github.dl4jschedules.examples.cli.Validation}).
  */
 package io.github.dl4jschedules.examples.cli;
