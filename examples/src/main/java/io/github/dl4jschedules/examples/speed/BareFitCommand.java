@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.speed;
 
+import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
@@ -43,7 +44,8 @@ import java.util.concurrent.Callable;
  * last mini-batch's loss (no listener collects the others) and {@code rate} is the schedule's value at
  * the epoch's last iteration, read from the network's counters.
  */
-@Command(defaultValueProvider = BareFitCommand.Defaults.class, name = "bare-fit", hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bare-fit", defaultValueProvider = BareFitCommand.Defaults.class,
+        hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Plain MultiLayerNetwork.fit epochs with the fast path's settings and no listener (for speed).")
 public final class BareFitCommand implements Callable<Integer> {
 
@@ -68,8 +70,8 @@ public final class BareFitCommand implements Callable<Integer> {
     @Mixin
     BatchOption batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     DataLimits limits;
@@ -87,17 +89,17 @@ public final class BareFitCommand implements Callable<Integer> {
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
         PrintWriter console = spec.commandLine().getOut();
-        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed, limits.train(), limits.test());
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed.value(), limits.train(), limits.test());
         CounterSchedule schedule = Schedules.parse(SCHEDULE);
 
-        MultiLayerNetwork network = new MultiLayerNetwork(model.kind().configuration(UPDATER.withRate(schedule), seed,
+        MultiLayerNetwork network = new MultiLayerNetwork(model.kind().configuration(UPDATER.withRate(schedule), seed.value(),
                 data.height(), data.width(), MnistData.NUM_CLASSES));
         network.init();
         FastPath.singleThreaded();
         int helpers = FastPath.attachHelpers(network);
         console.printf(Locale.ROOT, "bare fit: model %s, %s %s, batch %d, seed %d, %,d train, %,d test, "
                         + "native build %s, oneDNN helpers on %d layers%n", EnumConverters.name(model.kind()),
-                UPDATER.name().toLowerCase(Locale.ROOT), schedule, batch.value(), seed, data.trainSize(), data.testSize(),
+                UPDATER.name().toLowerCase(Locale.ROOT), schedule, batch.value(), seed.value(), data.trainSize(), data.testSize(),
                 System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
         console.flush();
 
@@ -124,7 +126,7 @@ public final class BareFitCommand implements Callable<Integer> {
             provenance.put("schedule", schedule.toString());
             provenance.put("epochs", Integer.toString(epochs));
             provenance.put("batch", Integer.toString(batch.value()));
-            provenance.put("seed", Long.toString(seed));
+            provenance.put("seed", Long.toString(seed.value()));
             provenance.put("data", data.description());
             provenance.put("train_examples", Integer.toString(data.trainSize()));
             provenance.put("test_examples", Integer.toString(data.testSize()));

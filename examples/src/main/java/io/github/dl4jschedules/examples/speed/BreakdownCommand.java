@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.speed;
 
+import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
@@ -43,7 +44,8 @@ import java.util.concurrent.Callable;
  * The two are separate measurements of the same work; the per-layer pass has no updater and no
  * listener, and runs without DL4J's workspaces, so its sums differ somewhat from the phases'.
  */
-@Command(defaultValueProvider = BreakdownCommand.Defaults.class, name = "breakdown", hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "breakdown", defaultValueProvider = BreakdownCommand.Defaults.class,
+        hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Per-phase and per-layer times of the fast path's fit epoch (for docs/speed.md).")
 public final class BreakdownCommand implements Callable<Integer> {
 
@@ -60,8 +62,8 @@ public final class BreakdownCommand implements Callable<Integer> {
     @Mixin
     BatchOption batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
     Integer trainLimit;
@@ -73,10 +75,10 @@ public final class BreakdownCommand implements Callable<Integer> {
         Validation.requirePositive(spec, "--train-limit", trainLimit);
         FastPath.selectNativeBuild();
         PrintWriter console = spec.commandLine().getOut();
-        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed,
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed.value(),
                 trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
         MultiLayerNetwork network = new MultiLayerNetwork(model.kind().configuration(
-                BareFitCommand.UPDATER.withRate(Schedules.parse(BareFitCommand.SCHEDULE)), seed, data.height(), data.width(),
+                BareFitCommand.UPDATER.withRate(Schedules.parse(BareFitCommand.SCHEDULE)), seed.value(), data.height(), data.width(),
                 MnistData.NUM_CLASSES));
         network.init();
         FastPath.singleThreaded();

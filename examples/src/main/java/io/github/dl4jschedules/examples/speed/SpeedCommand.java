@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.speed;
 
+import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
@@ -48,7 +49,8 @@ import java.util.stream.Stream;
  * {@code fast} and {@code bare-fit} get {@code OMP_NUM_THREADS=1}. The two PyTorch peers (DJL on
  * libtorch, and Debian's PyTorch) run with {@code --torch-threads} threads.
  */
-@Command(defaultValueProvider = SpeedCommand.Defaults.class, name = "speed", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "speed", defaultValueProvider = SpeedCommand.Defaults.class,
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares per-epoch training times: plain DL4J (train --no-fast), the fast path (train),",
                 "a bare MultiLayerNetwork.fit loop with the fast path's settings (the training loop's overhead),",
                 "DJL on libtorch (peers/djl, built with mvn -Pdjl) and PyTorch (tools/peer/pytorch_mnist.py, if",
@@ -82,8 +84,8 @@ public final class SpeedCommand implements Callable<Integer> {
     @Mixin
     BatchOption batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
             description = "Run all variants N times in turn, alternating (default: ${DEFAULT-VALUE}); the table shows the means over the rounds.")
@@ -166,7 +168,7 @@ public final class SpeedCommand implements Callable<Integer> {
     private int compare(Path dir, PrintWriter console) throws IOException, InterruptedException {
         StringBuilder summary = new StringBuilder();
         summary.append(String.format(Locale.ROOT, "speed: model %s, adam %s, batch %d, %d epochs, seed %d, data %s%s%n",
-                EnumConverters.name(model.kind()), BareFitCommand.SCHEDULE, batch.value(), epochs, seed, dataDescription(),
+                EnumConverters.name(model.kind()), BareFitCommand.SCHEDULE, batch.value(), epochs, seed.value(), dataDescription(),
                 rounds == 1 ? "" : ", " + rounds + " rounds"));
         summary.append(String.format(Locale.ROOT, "machine: %s, %d cores; load average before: %s%n", cpuModel(),
                 Runtime.getRuntime().availableProcessors(), loadAverage()));
@@ -330,7 +332,7 @@ public final class SpeedCommand implements Callable<Integer> {
 
     private List<String> commonArguments() {
         return List.of("--model", EnumConverters.name(model.kind()), "--epochs", Integer.toString(epochs),
-                "--batch", Integer.toString(batch.value()), "--seed", Long.toString(seed));
+                "--batch", Integer.toString(batch.value()), "--seed", Long.toString(seed.value()));
     }
 
     private void addLimits(List<String> line) {
