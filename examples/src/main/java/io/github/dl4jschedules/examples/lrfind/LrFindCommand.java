@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.lrfind;
 
+import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.Color;
+import java.util.ListResourceBundle;
 import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,7 +28,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code lr-find}: the learning-rate range test, its curve as CSV and PNG, and a suggested alpha0. */
-@Command(defaultValueProvider = LrFindCommand.Defaults.class, name = "lr-find", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "lr-find", resourceBundle = "io.github.dl4jschedules.examples.lrfind.LrFindCommand$Texts",
+        defaultValueProvider = LrFindCommand.Defaults.class,
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The learning-rate range test (Smith 2017, fastai's lr_find): trains while the rate rises",
                 "exponentially from --start to --end, records the smoothed loss, stops when it diverges, and",
                 "suggests alpha0. Writes lr-find.csv and lr-find.png to --out."})
@@ -62,8 +66,8 @@ public final class LrFindCommand implements Callable<Integer> {
     @Mixin
     BatchOption batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of weights and shuffling (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
     Integer trainLimit;
@@ -80,13 +84,13 @@ public final class LrFindCommand implements Callable<Integer> {
         validate();
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
-        TrainingData trainingData = TrainingData.load(data, batch.value(), seed,
+        TrainingData trainingData = TrainingData.load(data, batch.value(), seed.value(),
                 trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
         ExponentialRamp ramp = new ExponentialRamp(start, end, iterations);
         console.printf(Locale.ROOT, "range test: %s, %s, batch %d, seed %d, %s (%,d train)%nrate: %s%n",
-                name(model.kind()), name(updater.kind()), batch.value(), seed, trainingData.description(), trainingData.trainSize(), ramp);
+                name(model.kind()), name(updater.kind()), batch.value(), seed.value(), trainingData.description(), trainingData.trainSize(), ramp);
         RangeTest.Curve curve = RangeTest.run(
-                new RangeTest.Settings(model.kind(), updater.kind(), ramp, iterations, seed, beta, divergence), trainingData);
+                new RangeTest.Settings(model.kind(), updater.kind(), ramp, iterations, seed.value(), beta, divergence), trainingData);
         console.println("stopped: " + curve.stopReason());
         writeCsv(curve);
         Suggestion suggestion = Suggestion.of(curve.points(), iterations);
@@ -156,6 +160,14 @@ public final class LrFindCommand implements Callable<Integer> {
     static final class Defaults extends OptionDefaults {
         Defaults() {
             super(Map.of("--model", "lenet"));
+        }
+    }
+
+    /** This command's texts of the shared options' help ({@link SeedOption}). */
+    public static final class Texts extends ListResourceBundle {
+        @Override
+        protected Object[][] getContents() {
+            return new Object[][]{{"seed", "Seed of weights and shuffling (default: ${DEFAULT-VALUE})."}};
         }
     }
 }
