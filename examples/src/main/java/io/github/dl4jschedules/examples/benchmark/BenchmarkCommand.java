@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * {@code summary.md}, {@code summary.csv}, {@code accuracy-*.png}, {@code loss-*.png},
  * {@code rates-*.png}, {@code provenance.json}.
  */
-@Command(defaultValueProvider = BenchmarkCommand.Defaults.class, name = "benchmark", resourceBundle = HelpTexts.NAME, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "benchmark", resourceBundle = HelpTexts.NAME, defaultValueProvider = BenchmarkCommand.Defaults.class,
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains every schedule with every updater and seed, then summarises over seeds: final accuracy",
                 "and loss (mean, std), epochs and seconds to a target accuracy, how tightly the accuracy settles.",
                 "Writes CSV, Markdown and PNG charts to --out. Rerun with the same --out to continue an",
