@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An option written once as a mixin ({@link BatchOption}, {@link ResultsFileOption},
- * {@link ModelOption} with each command's default from its {@link OptionDefaults}) answers the same in
+ * {@link ModelOption} with each command's default from its {@link OptionDefaults}, {@link SeedOption}
+ * with each command's text from its resource bundle) answers the same in
  * every command that has it: the same usage error for the same bad value, the same help line. Nothing
  * here trains a network.
  */
@@ -115,5 +116,26 @@ class SharedOptionsTest {
         assertThat(result.exitCode()).as("exit code; err: %s", result.err()).isEqualTo(2);
         assertThat(result.err().lines().findFirst())
                 .hasValue("Invalid value for option '--model': 'resnet' is not one of mlp, lenet");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"speed | Seed", "speed bare-fit | Seed", "speed breakdown | Seed",
+            "lr-find | Seed of weights and shuffling", "tune | Seed of the draws and of every training"})
+    void theSeedHelpLineIsTheCommandsOwnTextWithTheSharedDefault(String command, String text) {
+        CommandRun result = run(command, "--help");
+
+        assertThat(result.out().lines().filter(line -> line.strip().startsWith("--seed=")))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .matches("\\s+--seed=<seed>\\s+" + text + " \\(default: 42\\)\\.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lr-find", "tune", "speed", "speed bare-fit", "speed breakdown"})
+    void aSeedThatIsNoNumberIsTheSameUsageErrorInEveryCommand(String command) {
+        CommandRun result = run(command, "--seed", "lucky");
+
+        assertThat(result.exitCode()).as("exit code; err: %s", result.err()).isEqualTo(2);
+        assertThat(result.err().lines().findFirst())
+                .hasValue("Invalid value for option '--seed': 'lucky' is not a long");
     }
 }
