@@ -1,5 +1,8 @@
 package io.github.dl4jschedules.examples.benchmark;
 
+import io.github.dl4jschedules.examples.cli.OptionDefaults;
+import io.github.dl4jschedules.examples.cli.ModelOption;
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
@@ -41,7 +44,8 @@ import java.util.stream.Collectors;
  * {@code summary.md}, {@code summary.csv}, {@code accuracy-*.png}, {@code loss-*.png},
  * {@code rates-*.png}, {@code provenance.json}.
  */
-@Command(name = "benchmark", resourceBundle = HelpTexts.NAME, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "benchmark", resourceBundle = HelpTexts.NAME, defaultValueProvider = BenchmarkCommand.Defaults.class,
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains every schedule with every updater and seed, then summarises over seeds: final accuracy",
                 "and loss (mean, std), epochs and seconds to a target accuracy, how tightly the accuracy settles.",
                 "Writes CSV, Markdown and PNG charts to --out. Rerun with the same --out to continue an",
@@ -66,15 +70,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--default-grid", description = "The default grid, also what runs without --schedule (see docs/benchmark/README.md).")
     boolean defaultGrid;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "mlp", converter = EnumConverters.Model.class,
-            completionCandidates = EnumConverters.Model.class, description = "Network (default: ${DEFAULT-VALUE}).")
-    ModelKind model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--epochs", defaultValue = "15", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
     @Mixin
     DataOptions data;
@@ -112,8 +115,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
         long start = System.nanoTime();
-        TrainingData sample = data.load(batch, 0);
-        Grid grid = new Grid(new Grid.Setup(model, dataKey(), epochs, batch, data.limits().train(), data.limits().test()),
+        TrainingData sample = data.load(batch.value(), 0);
+        Grid grid = new Grid(new Grid.Setup(model.kind(), dataKey(), epochs, batch.value(), data.limits().train(), data.limits().test()),
                 cells(), seeds);
         RunStore store = new RunStore(out.resolve("runs"));
         boolean continued = GridFile.claim(out, grid);
@@ -138,7 +141,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int finished = (int) keys.stream().filter(store::finished).count();
         console.printf(Locale.ROOT, "%s: %d cells x %d seeds = %d runs of %d epochs, %s, %s (%,d train, %,d test)%n",
                 continued ? "continuing " + out : "benchmark in " + out, grid.cells().size(), seeds.size(), keys.size(),
-                epochs, name(model), sample.description(), sample.trainSize(), sample.testSize());
+                epochs, name(model.kind()), sample.description(), sample.trainSize(), sample.testSize());
         if (finished > 0) {
             console.printf(Locale.ROOT, "%d runs finished before: kept; %d to train%n", finished, keys.size() - finished);
         }
@@ -156,11 +159,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
         for (Path peer : peers) {
             all.addAll(labelled(RunsCsv.read(peer), grid));
         }
-        String title = name(model) + ", " + (TrainingData.BUNDLED.equals(data.data()) ? "bundled MNIST subset" : data.data());
+        String title = name(model.kind()) + ", " + (TrainingData.BUNDLED.equals(data.data()) ? "bundled MNIST subset" : data.data());
         RunsCsv.write(out.resolve("runs.csv"), ours);
         RunsCsv.writeRates(out.resolve("rates.csv"), keys, store);
         List<Summary.Row> rows = Summary.of(all, target, settleEpochs,
-                (int) Math.ceil(sample.trainSize() / (double) batch));
+                (int) Math.ceil(sample.trainSize() / (double) batch.value()));
         SummaryTables.writeCsv(out.resolve("summary.csv"), rows, target, settleEpochs);
         SummaryTables.writeMarkdown(out.resolve("summary.md"), rows, context(grid, sample), target, settleEpochs);
         BenchmarkCharts.writeEpochCharts(out, all, title);
@@ -206,7 +209,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private String context(Grid grid, TrainingData sample) {
         return String.format(Locale.ROOT, "%s on %s (%,d train, %,d test examples), %d epochs, batch %d, seeds %s; "
                         + "target test accuracy %.2f%%. Charts: accuracy-*.png, loss-*.png, rates-*.png.",
-                name(model), sample.description(), sample.trainSize(), sample.testSize(), epochs, batch,
+                name(model.kind()), sample.description(), sample.trainSize(), sample.testSize(), epochs, batch.value(),
                 grid.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")), 100 * target);
     }
 
@@ -241,7 +244,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     private void validate() {
         Validation.requirePositive(spec, "--epochs", epochs);
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         data.validate(spec);
         Validation.require(spec, target > 0 && target <= 1, "--target must be in (0, 1] (a fraction: 0.97 for 97%), got " + target);
         Validation.requirePositive(spec, "--settle-epochs", settleEpochs);
@@ -254,5 +257,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     private static String name(ModelKind kind) {
         return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** This command's defaults of the shared options. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.of("--model", "mlp"));
+        }
     }
 }

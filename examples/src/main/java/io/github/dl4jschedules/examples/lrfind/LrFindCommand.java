@@ -1,14 +1,16 @@
 package io.github.dl4jschedules.examples.lrfind;
 
+import io.github.dl4jschedules.examples.cli.SeedOption;
+import io.github.dl4jschedules.examples.cli.OptionDefaults;
+import io.github.dl4jschedules.examples.cli.ModelOption;
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.report.Csv;
 import io.github.dl4jschedules.examples.report.LineChart;
-import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.FastPath;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.Color;
+import java.util.ListResourceBundle;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,15 +28,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code lr-find}: the learning-rate range test, its curve as CSV and PNG, and a suggested alpha0. */
-@Command(name = "lr-find", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "lr-find", resourceBundle = "io.github.dl4jschedules.examples.lrfind.LrFindCommand$Texts",
+        defaultValueProvider = LrFindCommand.Defaults.class,
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The learning-rate range test (Smith 2017, fastai's lr_find): trains while the rate rises",
                 "exponentially from --start to --end, records the smoothed loss, stops when it diverges, and",
                 "suggests alpha0. Writes lr-find.csv and lr-find.png to --out."})
 public final class LrFindCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = EnumConverters.Model.class,
-            completionCandidates = EnumConverters.Model.class, description = "Network (default: ${DEFAULT-VALUE}).")
-    ModelKind model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     AdamUpdaterOption updater;
@@ -58,11 +63,11 @@ public final class LrFindCommand implements Callable<Integer> {
             description = "Data as for train: bundled (default), mnist, or a folder with the four IDX files.")
     String data;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of weights and shuffling (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
     Integer trainLimit;
@@ -79,13 +84,13 @@ public final class LrFindCommand implements Callable<Integer> {
         validate();
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
-        TrainingData trainingData = TrainingData.load(data, batch, seed,
+        TrainingData trainingData = TrainingData.load(data, batch.value(), seed.value(),
                 trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
         ExponentialRamp ramp = new ExponentialRamp(start, end, iterations);
         console.printf(Locale.ROOT, "range test: %s, %s, batch %d, seed %d, %s (%,d train)%nrate: %s%n",
-                name(model), name(updater.kind()), batch, seed, trainingData.description(), trainingData.trainSize(), ramp);
+                name(model.kind()), name(updater.kind()), batch.value(), seed.value(), trainingData.description(), trainingData.trainSize(), ramp);
         RangeTest.Curve curve = RangeTest.run(
-                new RangeTest.Settings(model, updater.kind(), ramp, iterations, seed, beta, divergence), trainingData);
+                new RangeTest.Settings(model.kind(), updater.kind(), ramp, iterations, seed.value(), beta, divergence), trainingData);
         console.println("stopped: " + curve.stopReason());
         writeCsv(curve);
         Suggestion suggestion = Suggestion.of(curve.points(), iterations);
@@ -125,8 +130,8 @@ public final class LrFindCommand implements Callable<Integer> {
         for (int i = 0; i < points.size(); i++) {
             loss[i] = points.get(i).loss() <= top ? points.get(i).loss() : Double.NaN;
         }
-        LineChart chart = new LineChart(String.format(Locale.ROOT, "Range test: %s, %s, batch %d", name(model),
-                name(updater.kind()), batch), "learning rate (log scale)", "training loss", 860, 560).logX();
+        LineChart chart = new LineChart(String.format(Locale.ROOT, "Range test: %s, %s, batch %d", name(model.kind()),
+                name(updater.kind()), batch.value()), "learning rate (log scale)", "training loss", 860, 560).logX();
         chart.faint(rate, loss, new Color(180, 180, 180));
         chart.line("smoothed loss (EMA, beta " + beta + ", bias-corrected)", rate, smoothed);
         chart.point(String.format(Locale.ROOT, "steepest: %.3g (suggested alpha0)", suggestion.steepest()),
@@ -143,11 +148,26 @@ public final class LrFindCommand implements Callable<Integer> {
         Validation.require(spec, iterations >= 10, "--iterations must be >= 10, got " + iterations);
         Validation.require(spec, beta >= 0 && beta < 1, "--beta must be in [0, 1), got " + beta);
         Validation.require(spec, divergence > 1, "--divergence must be > 1, got " + divergence);
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         Validation.requirePositive(spec, "--train-limit", trainLimit);
     }
 
     private static String name(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** This command's defaults of the shared options. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.of("--model", "lenet"));
+        }
+    }
+
+    /** This command's texts of the shared options' help ({@link SeedOption}). */
+    public static final class Texts extends ListResourceBundle {
+        @Override
+        protected Object[][] getContents() {
+            return new Object[][]{{"seed", "Seed of weights and shuffling (default: ${DEFAULT-VALUE})."}};
+        }
     }
 }

@@ -1,12 +1,12 @@
 package io.github.dl4jschedules.examples.parallel;
 
 import io.github.dl4jschedules.examples.cli.DataOptions;
+import io.github.dl4jschedules.examples.cli.ResultsFileOption;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
-import io.github.dl4jschedules.examples.run.ResultsWriter;
 import io.github.dl4jschedules.examples.run.ScheduleConverter;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.UpdaterKind;
@@ -54,8 +54,8 @@ public final class TrainingOptions {
     @CommandLine.Mixin
     DataOptions data;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write per-epoch results with provenance to FILE.csv or FILE.json.")
-    Path out;
+    @CommandLine.Mixin
+    ResultsFileOption out;
 
     public CounterSchedule schedule() {
         return schedule;
@@ -70,7 +70,7 @@ public final class TrainingOptions {
     }
 
     public Path out() {
-        return out;
+        return out.file();
     }
 
     /** Rejects bad values with a usage error naming the option. */
@@ -78,9 +78,7 @@ public final class TrainingOptions {
         Validation.requirePositive(command, "--epochs", epochs);
         Validation.requirePositive(command, "--batch", batch);
         data.validate(command);
-        if (out != null) {
-            Validation.reject(command, ResultsWriter.nameProblem(out));
-        }
+        out.validate(command);
     }
 
     public TrainingData load() {

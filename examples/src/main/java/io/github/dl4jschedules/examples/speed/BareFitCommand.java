@@ -1,5 +1,9 @@
 package io.github.dl4jschedules.examples.speed;
 
+import io.github.dl4jschedules.examples.cli.SeedOption;
+import io.github.dl4jschedules.examples.cli.OptionDefaults;
+import io.github.dl4jschedules.examples.cli.ModelOption;
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataLimits;
@@ -8,7 +12,6 @@ import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;
 import io.github.dl4jschedules.examples.run.EnumConverters;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.run.ResultsWriter;
 import io.github.dl4jschedules.examples.run.TrainingData;
@@ -41,7 +44,8 @@ import java.util.concurrent.Callable;
  * last mini-batch's loss (no listener collects the others) and {@code rate} is the schedule's value at
  * the epoch's last iteration, read from the network's counters.
  */
-@Command(name = "bare-fit", hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bare-fit", defaultValueProvider = BareFitCommand.Defaults.class,
+        hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Plain MultiLayerNetwork.fit epochs with the fast path's settings and no listener (for speed).")
 public final class BareFitCommand implements Callable<Integer> {
 
@@ -57,18 +61,17 @@ public final class BareFitCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = EnumConverters.Model.class,
-            description = "Network (default: ${DEFAULT-VALUE}).")
-    ModelKind model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     DataLimits limits;
@@ -79,24 +82,24 @@ public final class BareFitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Validation.requirePositive(spec, "--epochs", epochs);
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         limits.validate(spec);
         Validation.require(spec, out == null || out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"),
                 "--out must end in .json, got " + out);
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
         PrintWriter console = spec.commandLine().getOut();
-        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch, seed, limits.train(), limits.test());
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed.value(), limits.train(), limits.test());
         CounterSchedule schedule = Schedules.parse(SCHEDULE);
 
-        MultiLayerNetwork network = new MultiLayerNetwork(model.configuration(UPDATER.withRate(schedule), seed,
+        MultiLayerNetwork network = new MultiLayerNetwork(model.kind().configuration(UPDATER.withRate(schedule), seed.value(),
                 data.height(), data.width(), MnistData.NUM_CLASSES));
         network.init();
         FastPath.singleThreaded();
         int helpers = FastPath.attachHelpers(network);
         console.printf(Locale.ROOT, "bare fit: model %s, %s %s, batch %d, seed %d, %,d train, %,d test, "
-                        + "native build %s, oneDNN helpers on %d layers%n", EnumConverters.name(model),
-                UPDATER.name().toLowerCase(Locale.ROOT), schedule, batch, seed, data.trainSize(), data.testSize(),
+                        + "native build %s, oneDNN helpers on %d layers%n", EnumConverters.name(model.kind()),
+                UPDATER.name().toLowerCase(Locale.ROOT), schedule, batch.value(), seed.value(), data.trainSize(), data.testSize(),
                 System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
         console.flush();
 
@@ -118,12 +121,12 @@ public final class BareFitCommand implements Callable<Integer> {
         if (out != null) {
             Map<String, String> provenance = new LinkedHashMap<>(Provenance.environment());
             provenance.put("variant", "bare-fit");
-            provenance.put("model", EnumConverters.name(model));
+            provenance.put("model", EnumConverters.name(model.kind()));
             provenance.put("updater", UPDATER.name().toLowerCase(Locale.ROOT));
             provenance.put("schedule", schedule.toString());
             provenance.put("epochs", Integer.toString(epochs));
-            provenance.put("batch", Integer.toString(batch));
-            provenance.put("seed", Long.toString(seed));
+            provenance.put("batch", Integer.toString(batch.value()));
+            provenance.put("seed", Long.toString(seed.value()));
             provenance.put("data", data.description());
             provenance.put("train_examples", Integer.toString(data.trainSize()));
             provenance.put("test_examples", Integer.toString(data.testSize()));
@@ -134,5 +137,12 @@ public final class BareFitCommand implements Callable<Integer> {
             console.println("results written to " + out);
         }
         return 0;
+    }
+
+    /** This command's defaults of the shared options. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.of("--model", "lenet"));
+        }
     }
 }

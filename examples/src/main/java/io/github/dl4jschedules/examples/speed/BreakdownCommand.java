@@ -1,11 +1,14 @@
 package io.github.dl4jschedules.examples.speed;
 
+import io.github.dl4jschedules.examples.cli.SeedOption;
+import io.github.dl4jschedules.examples.cli.OptionDefaults;
+import io.github.dl4jschedules.examples.cli.ModelOption;
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.FastPath;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.layers.IOutputLayer;
@@ -20,9 +23,11 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -39,26 +44,26 @@ import java.util.concurrent.Callable;
  * The two are separate measurements of the same work; the per-layer pass has no updater and no
  * listener, and runs without DL4J's workspaces, so its sums differ somewhat from the phases'.
  */
-@Command(name = "breakdown", hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "breakdown", defaultValueProvider = BreakdownCommand.Defaults.class,
+        hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Per-phase and per-layer times of the fast path's fit epoch (for docs/speed.md).")
 public final class BreakdownCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = EnumConverters.Model.class,
-            description = "Network (default: ${DEFAULT-VALUE}).")
-    ModelKind model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--epochs", defaultValue = "3",
             description = "fit epochs (default: ${DEFAULT-VALUE}); the phases are of the last one, epoch 1 being warm-up.")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
     Integer trainLimit;
@@ -66,14 +71,14 @@ public final class BreakdownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Validation.requirePositive(spec, "--epochs", epochs);
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         Validation.requirePositive(spec, "--train-limit", trainLimit);
         FastPath.selectNativeBuild();
         PrintWriter console = spec.commandLine().getOut();
-        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch, seed,
+        TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed.value(),
                 trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
-        MultiLayerNetwork network = new MultiLayerNetwork(model.configuration(
-                BareFitCommand.UPDATER.withRate(Schedules.parse(BareFitCommand.SCHEDULE)), seed, data.height(), data.width(),
+        MultiLayerNetwork network = new MultiLayerNetwork(model.kind().configuration(
+                BareFitCommand.UPDATER.withRate(Schedules.parse(BareFitCommand.SCHEDULE)), seed.value(), data.height(), data.width(),
                 MnistData.NUM_CLASSES));
         network.init();
         FastPath.singleThreaded();
@@ -81,7 +86,7 @@ public final class BreakdownCommand implements Callable<Integer> {
         PhaseTimer timer = new PhaseTimer();
         network.setListeners(timer);
         console.printf(Locale.ROOT, "breakdown: model %s, adam %s, batch %d, %,d train, native build %s, oneDNN helpers on %d layers%n",
-                EnumConverters.name(model), BareFitCommand.SCHEDULE, batch, data.trainSize(),
+                EnumConverters.name(model.kind()), BareFitCommand.SCHEDULE, batch.value(), data.trainSize(),
                 System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
 
         double seconds = 0;
@@ -127,9 +132,9 @@ public final class BreakdownCommand implements Callable<Integer> {
         int batches = 0;
         iterator.reset();
         while (iterator.hasNext()) {
-            DataSet batch = iterator.next();
-            int size = batch.numExamples();
-            INDArray activations = batch.getFeatures();
+            DataSet examples = iterator.next();
+            int size = examples.numExamples();
+            INDArray activations = examples.getFeatures();
             for (int i = 0; i < layers; i++) {
                 long start = System.nanoTime();
                 InputPreProcessor preProcessor = network.getLayerWiseConfigurations().getInputPreProcess(i);
@@ -141,7 +146,7 @@ public final class BreakdownCommand implements Callable<Integer> {
                 activations = layer.activate(activations, true, noWorkspaces);
                 forward[i] += System.nanoTime() - start;
             }
-            ((IOutputLayer) network.getLayer(layers - 1)).setLabels(batch.getLabels());
+            ((IOutputLayer) network.getLayer(layers - 1)).setLabels(examples.getLabels());
             INDArray epsilon = null;
             for (int i = layers - 1; i >= 0; i--) {
                 long start = System.nanoTime();
@@ -156,5 +161,12 @@ public final class BreakdownCommand implements Callable<Integer> {
             batches++;
         }
         return batches;
+    }
+
+    /** This command's defaults of the shared options. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.of("--model", "lenet"));
+        }
     }
 }

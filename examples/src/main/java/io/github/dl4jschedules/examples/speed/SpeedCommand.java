@@ -1,12 +1,16 @@
 package io.github.dl4jschedules.examples.speed;
 
+import io.github.dl4jschedules.examples.cli.SeedOption;
+import io.github.dl4jschedules.examples.cli.OptionDefaults;
+import io.github.dl4jschedules.examples.cli.ModelOption;
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.CpuInfo;
 import io.github.dl4jschedules.examples.run.EnumConverters;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
@@ -45,7 +49,8 @@ import java.util.stream.Stream;
  * {@code fast} and {@code bare-fit} get {@code OMP_NUM_THREADS=1}. The two PyTorch peers (DJL on
  * libtorch, and Debian's PyTorch) run with {@code --torch-threads} threads.
  */
-@Command(name = "speed", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "speed", defaultValueProvider = SpeedCommand.Defaults.class,
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares per-epoch training times: plain DL4J (train --no-fast), the fast path (train),",
                 "a bare MultiLayerNetwork.fit loop with the fast path's settings (the training loop's overhead),",
                 "DJL on libtorch (peers/djl, built with mvn -Pdjl) and PyTorch (tools/peer/pytorch_mnist.py, if",
@@ -69,19 +74,18 @@ public final class SpeedCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "lenet", converter = EnumConverters.Model.class,
-            description = "Network (default: ${DEFAULT-VALUE}).")
-    ModelKind model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--epochs", defaultValue = "3",
             description = "Epochs of each variant (default: ${DEFAULT-VALUE}); the mean leaves out epoch 1 as warm-up.")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
             description = "Run all variants N times in turn, alternating (default: ${DEFAULT-VALUE}); the table shows the means over the rounds.")
@@ -143,7 +147,7 @@ public final class SpeedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Validation.requirePositive(spec, "--epochs", epochs);
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         Validation.requirePositive(spec, "--rounds", rounds);
         Validation.requirePositive(spec, "--train-limit", trainLimit);
         Validation.requirePositive(spec, "--test-limit", testLimit);
@@ -164,7 +168,7 @@ public final class SpeedCommand implements Callable<Integer> {
     private int compare(Path dir, PrintWriter console) throws IOException, InterruptedException {
         StringBuilder summary = new StringBuilder();
         summary.append(String.format(Locale.ROOT, "speed: model %s, adam %s, batch %d, %d epochs, seed %d, data %s%s%n",
-                EnumConverters.name(model), BareFitCommand.SCHEDULE, batch, epochs, seed, dataDescription(),
+                EnumConverters.name(model.kind()), BareFitCommand.SCHEDULE, batch.value(), epochs, seed.value(), dataDescription(),
                 rounds == 1 ? "" : ", " + rounds + " rounds"));
         summary.append(String.format(Locale.ROOT, "machine: %s, %d cores; load average before: %s%n", cpuModel(),
                 Runtime.getRuntime().availableProcessors(), loadAverage()));
@@ -327,8 +331,8 @@ public final class SpeedCommand implements Callable<Integer> {
     }
 
     private List<String> commonArguments() {
-        return List.of("--model", EnumConverters.name(model), "--epochs", Integer.toString(epochs),
-                "--batch", Integer.toString(batch), "--seed", Long.toString(seed));
+        return List.of("--model", EnumConverters.name(model.kind()), "--epochs", Integer.toString(epochs),
+                "--batch", Integer.toString(batch.value()), "--seed", Long.toString(seed.value()));
     }
 
     private void addLimits(List<String> line) {
@@ -495,6 +499,13 @@ public final class SpeedCommand implements Callable<Integer> {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        }
+    }
+
+    /** This command's defaults of the shared options. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.of("--model", "lenet"));
         }
     }
 }

@@ -3,8 +3,10 @@ package io.github.dl4jschedules.examples.train;
 import io.github.dl4jschedules.examples.run.Engine;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
+import io.github.dl4jschedules.examples.cli.ResultsFileOption;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.EpochResult;
@@ -62,8 +64,8 @@ public final class TrainCommand implements Callable<Integer> {
             "with --resume the run's total, as in the original run (default: the saved total)."}, defaultValue = "5")
     int epochs;
 
-    @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE}).", defaultValue = "64")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
     @Option(names = "--seed", description = "Seed of weight initialisation and shuffling (default: ${DEFAULT-VALUE}).", defaultValue = "42")
     long seed;
@@ -78,8 +80,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataLimits limits;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write per-epoch results with provenance to FILE.csv or FILE.json.")
-    Path out;
+    @Mixin
+    ResultsFileOption out;
 
     @Option(names = "--control", paramLabel = "FILE",
             description = "Control file: append 'factor F', 'set R', 'fixed R', 'schedule' or 'cooldown N' to change the rate while training runs.")
@@ -136,7 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         ResumeFile saved = resume == null ? null : ResumeFile.read(resume);
         SavedRun run = saved == null
-                ? new SavedRun(model, updater.kind(), batch, seed, data, limits.train(), limits.test(), epochs)
+                ? new SavedRun(model, updater.kind(), batch.value(), seed, data, limits.train(), limits.test(), epochs)
                 : resumedRun(saved, console);
         if (!noFast) {
             FastPath.selectNativeBuild();
@@ -172,9 +174,9 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        if (out != null) {
-            ResultsWriter.write(out, provenance, results);
-            console.println("results written to " + out);
+        if (out.file() != null) {
+            ResultsWriter.write(out.file(), provenance, results);
+            console.println("results written to " + out.file());
         }
         return 0;
     }
@@ -188,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (run == null) {
             console.println("warning: " + resume + " holds no run settings (not saved by this version's --save): "
                     + "using the command line's batch, seed and data, so the batches may differ from the original run");
-            run = new SavedRun(model, updater.kind(), batch, seed, data, limits.train(), limits.test(), epochs);
+            run = new SavedRun(model, updater.kind(), batch.value(), seed, data, limits.train(), limits.test(), epochs);
         }
         if (!saved.updaterState()) {
             console.println("warning: " + resume + " holds no updater state: the updater (e.g. Adam's moments) "
@@ -196,7 +198,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         requireSaved("--model", run.model(), model);
         requireSaved("--updater", run.updater(), updater.kind());
-        requireSaved("--batch", run.batch(), batch);
+        requireSaved("--batch", run.batch(), batch.value());
         requireSaved("--seed", run.seed(), seed);
         requireSaved("--data", run.data(), data);
         requireSaved("--train-limit", run.trainLimit(), limits.train());
@@ -272,14 +274,12 @@ public final class TrainCommand implements Callable<Integer> {
             throw usage("--ui must be a port from 1 to 65535, got " + uiPort);
         }
         Validation.requirePositive(spec, "--epochs", epochs);
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         limits.validate(spec);
-        OutputPaths.requireWritable("--out", out);
+        OutputPaths.requireWritable("--out", out.file());
         OutputPaths.requireWritable("--save", save);
         OutputPaths.requireWritable("--record", record);
-        if (out != null) {
-            Validation.reject(spec, ResultsWriter.nameProblem(out));
-        }
+        out.validate(spec);
     }
 
     private Map<String, String> provenance(SavedRun run, String scheduleSpec, TrainingData trainingData) {

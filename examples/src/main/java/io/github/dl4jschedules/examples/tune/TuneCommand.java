@@ -1,5 +1,9 @@
 package io.github.dl4jschedules.examples.tune;
 
+import io.github.dl4jschedules.examples.cli.SeedOption;
+import io.github.dl4jschedules.examples.cli.OptionDefaults;
+import io.github.dl4jschedules.examples.cli.ModelOption;
+import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.benchmark.Jobs;
@@ -7,10 +11,8 @@ import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
-import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.TrainingRun;
@@ -24,6 +26,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.ListResourceBundle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +42,9 @@ import java.util.concurrent.Callable;
  * trial's rung result is exactly that of a training of that length, also for schedules whose shape
  * depends on the run's length.
  */
-@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "tune", resourceBundle = "io.github.dl4jschedules.examples.tune.TuneCommand$Texts",
+        defaultValueProvider = TuneCommand.Defaults.class,
+        mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Random search over a schedule's parameters, given as ranges in the spec, with successive",
                 "halving: every trial trains --min-epochs, the best 1/eta train eta times longer, and so on.",
                 "Ranks by test accuracy; writes trials.md, trials.csv and provenance.json to --out."})
@@ -60,18 +65,17 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--eta", defaultValue = "3", description = "Keep the best 1/eta after each rung (default: ${DEFAULT-VALUE}).")
     int eta;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the draws and of every training (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", defaultValue = "mlp", converter = EnumConverters.Model.class,
-            completionCandidates = EnumConverters.Model.class, description = "Network (default: ${DEFAULT-VALUE}).")
-    ModelKind model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
     AdamUpdaterOption updater;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
     @Mixin
     DataOptions data;
@@ -94,7 +98,7 @@ public final class TuneCommand implements Callable<Integer> {
         SearchSpace space = searchSpace();
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
-        Random draws = new Random(seed);
+        Random draws = new Random(seed.value());
         List<String> specs = new ArrayList<>();
         for (int t = 0; t < trials; t++) {
             specs.add(space.sample(draws));
@@ -103,9 +107,9 @@ public final class TuneCommand implements Callable<Integer> {
         preamble.forEach(console::println);
 
         SuccessiveHalving.Result result = halving.run((trial, epochs) -> {
-            TrainingData trainingData = data.load(batch, seed);
-            TrainingRun.Settings settings = new TrainingRun.Settings(model, updater.kind(), Schedules.parse(specs.get(trial)),
-                    epochs, seed, true);
+            TrainingData trainingData = data.load(batch.value(), seed.value());
+            TrainingRun.Settings settings = new TrainingRun.Settings(model.kind(), updater.kind(), Schedules.parse(specs.get(trial)),
+                    epochs, seed.value(), true);
             List<EpochResult> results = new TrainingRun(settings).run(trainingData, new TrainingRun.Observer() { });
             double accuracy = results.get(results.size() - 1).testAccuracy();
             console.printf(Locale.ROOT, "trial %d, %d epoch%s: test accuracy %.2f%%  %s%n", trial, epochs,
@@ -150,7 +154,7 @@ public final class TuneCommand implements Callable<Integer> {
                 + "from scratch).", eta, String.join(", ", rungs), halving.totalEpochs()));
         lines.add(String.format(Locale.ROOT, "%s, %s, batch %d, seed %d (draws and training), data %s. Trials are "
                         + "ranked by the test split's accuracy (the data has no separate validation split).",
-                name(model), name(updater.kind()), batch, seed, data.data()));
+                name(model.kind()), name(updater.kind()), batch.value(), seed.value(), data.data()));
         return lines;
     }
 
@@ -161,11 +165,11 @@ public final class TuneCommand implements Callable<Integer> {
         values.put("trials", trials);
         values.put("min_epochs", minEpochs);
         values.put("eta", eta);
-        values.put("seed", seed);
-        values.put("model", name(model));
+        values.put("seed", seed.value());
+        values.put("model", name(model.kind()));
         values.put("updater", name(updater.kind()));
         values.put("data", data.data());
-        values.put("batch", batch);
+        values.put("batch", batch.value());
         values.putAll(data.limits().provenance());
         values.put("best", specs.get(result.best()));
         values.put("fast_path", true);
@@ -179,7 +183,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     private SuccessiveHalving validate() {
-        Validation.requirePositive(spec, "--batch", batch);
+        batch.validate(spec);
         Validation.requirePositive(spec, "--jobs", jobs);
         data.validate(spec);
         try {
@@ -193,5 +197,20 @@ public final class TuneCommand implements Callable<Integer> {
 
     private static String name(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** This command's defaults of the shared options. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.of("--model", "mlp"));
+        }
+    }
+
+    /** This command's texts of the shared options' help ({@link SeedOption}). */
+    public static final class Texts extends ListResourceBundle {
+        @Override
+        protected Object[][] getContents() {
+            return new Object[][]{{"seed", "Seed of the draws and of every training (default: ${DEFAULT-VALUE})."}};
+        }
     }
 }
