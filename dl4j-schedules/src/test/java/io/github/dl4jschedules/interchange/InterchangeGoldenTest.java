@@ -5,13 +5,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.schedule.ISchedule;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,23 +80,9 @@ class InterchangeGoldenTest {
     }
 
     private static List<Row> readTable() {
-        InputStream in = InterchangeGoldenTest.class.getResourceAsStream("/golden/interchange.tsv");
-        assertThat(in).as("golden/interchange.tsv on the test classpath").isNotNull();
-        List<Row> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (number == 1 || line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                rows.add(new Row(number, f[0], f[1], Integer.parseInt(f[2]), Double.parseDouble(f[3])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return GoldenTsv.read("/golden/interchange.tsv").stream()
+                .map(l -> new Row(l.number(), l.cells()[0], l.cells()[1], Integer.parseInt(l.cells()[2]),
+                        Double.parseDouble(l.cells()[3])))
+                .toList();
     }
 }

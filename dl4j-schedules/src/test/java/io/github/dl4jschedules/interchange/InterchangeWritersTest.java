@@ -12,12 +12,8 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -214,23 +210,11 @@ class InterchangeWritersTest {
     }
 
     private static List<Case> readTable() {
-        InputStream in = InterchangeWritersTest.class.getResourceAsStream("/golden/interchange-writers.tsv");
-        assertThat(in).as("golden/interchange-writers.tsv on the test classpath").isNotNull();
         Map<String, Case> cases = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (number == 1 || line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                Case c = cases.computeIfAbsent(f[0] + "\t" + f[1], k -> new Case(f[0], f[1], f[2], new ArrayList<>()));
-                c.values().add(new double[] {Integer.parseInt(f[3]), Double.parseDouble(f[4])});
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (GoldenTsv.Line line : GoldenTsv.read("/golden/interchange-writers.tsv")) {
+            String[] f = line.cells();
+            Case c = cases.computeIfAbsent(f[0] + "\t" + f[1], k -> new Case(f[0], f[1], f[2], new ArrayList<>()));
+            c.values().add(new double[] {Integer.parseInt(f[3]), Double.parseDouble(f[4])});
         }
         return new ArrayList<>(cases.values());
     }
