@@ -112,7 +112,7 @@ public final class TrainingRun {
             helpers = FastPath.attachHelpers(network);
         }
         EpochStatistics statistics = new EpochStatistics(observer);
-        network.setListeners(statistics);
+        network.setListeners(new StatisticsListener(statistics));
         observer.started(network, helpers);
 
         int batches = (int) Math.ceil(data.trainSize() / (double) data.train().batch());
@@ -133,7 +133,7 @@ public final class TrainingRun {
             network.fit(data.train());
             double seconds = (System.nanoTime() - start) / 1e9;
             EpochResult result = new EpochResult(epoch, statistics.meanLoss(), testAccuracy(network, data),
-                    statistics.lastRate, seconds);
+                    statistics.lastRate(), seconds);
             results.add(result);
             observer.epochDone(result);
         }
@@ -165,33 +165,17 @@ public final class TrainingRun {
         return network;
     }
 
-    /** Mean loss and last applied rate of the current epoch. */
-    private static final class EpochStatistics extends BaseTrainingListener {
-        private final Observer observer;
-        private double lossSum;
-        private int iterations;
-        private double lastRate = Double.NaN;
+    /** Reports every update of a DL4J network to the epoch's statistics. */
+    private static final class StatisticsListener extends BaseTrainingListener {
+        private final EpochStatistics statistics;
 
-        EpochStatistics(Observer observer) {
-            this.observer = observer;
-        }
-
-        void reset() {
-            lossSum = 0;
-            iterations = 0;
-        }
-
-        double meanLoss() {
-            return lossSum / iterations;
+        StatisticsListener(EpochStatistics statistics) {
+            this.statistics = statistics;
         }
 
         @Override
         public void iterationDone(Model model, int iteration, int epoch) {
-            lastRate = ModelAdapter.of(model).appliedRate(iteration, epoch);
-            double loss = model.score();
-            lossSum += loss;
-            iterations++;
-            observer.iterationDone(iteration, loss, lastRate);
+            statistics.record(iteration, model.score(), ModelAdapter.of(model).appliedRate(iteration, epoch));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dl4jschedules.examples.train;
 
 import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.EpochStatistics;
 import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.TrainingRun;
@@ -42,8 +43,8 @@ final class SameDiffRun {
         long parameters = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .mapToLong(v -> v.getArr().length()).sum();
         console.printf(Locale.ROOT, "parameters: %,d; SameDiff engine%n", parameters);
-        EpochStatistics statistics = new EpochStatistics(model, observer);
-        sd.addListeners(statistics);
+        EpochStatistics statistics = new EpochStatistics(observer);
+        sd.addListeners(new StatisticsListener(model, statistics));
 
         int batches = (int) Math.ceil(data.trainSize() / (double) data.train().batch());
         List<EpochResult> results = new ArrayList<>();
@@ -59,7 +60,7 @@ final class SameDiffRun {
                 data.test().reset();
                 accuracy = model.evaluate(data.test()).accuracy();
             }
-            EpochResult result = new EpochResult(epoch, statistics.meanLoss(), accuracy, statistics.lastRate, seconds);
+            EpochResult result = new EpochResult(epoch, statistics.meanLoss(), accuracy, statistics.lastRate(), seconds);
             results.add(result);
             observer.epochDone(result);
         }
@@ -67,30 +68,18 @@ final class SameDiffRun {
     }
 
     /**
-     * Mean loss and last applied rate of the current epoch. The loss of each mini-batch is computed
+     * Reports every update to the epoch's statistics. The loss of each mini-batch is computed
      * before its update, as DL4J's score is, with one more forward pass: SameDiff 1.0.0-M2.1 hands its
      * listeners a loss of 0 for this softmax cross-entropy (its backward pass does not need the loss value).
      */
-    private static final class EpochStatistics extends BaseListener {
+    private static final class StatisticsListener extends BaseListener {
         private final ModelAdapter model;
-        private final TrainingRun.Observer observer;
-        private double lossSum;
-        private int iterations;
-        private double lastRate = Double.NaN;
+        private final EpochStatistics statistics;
         private double loss;
 
-        EpochStatistics(ModelAdapter model, TrainingRun.Observer observer) {
+        StatisticsListener(ModelAdapter model, EpochStatistics statistics) {
             this.model = model;
-            this.observer = observer;
-        }
-
-        void reset() {
-            lossSum = 0;
-            iterations = 0;
-        }
-
-        double meanLoss() {
-            return lossSum / iterations;
+            this.statistics = statistics;
         }
 
         @Override
@@ -105,10 +94,7 @@ final class SameDiffRun {
 
         @Override
         public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss reported) {
-            lastRate = model.appliedRate(at.iteration(), at.epoch());
-            lossSum += loss;
-            iterations++;
-            observer.iterationDone(at.iteration(), loss, lastRate);
+            statistics.record(at.iteration(), loss, model.appliedRate(at.iteration(), at.epoch()));
         }
     }
 }
