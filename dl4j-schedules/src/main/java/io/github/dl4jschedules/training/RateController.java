@@ -66,9 +66,7 @@ public final class RateController extends BaseTrainingListener {
     private final TrainingHooks hooks = new TrainingHooks() {
         @Override
         public void beforeUpdate(ModelAdapter model) {
-            nextIteration = network.iteration();
-            nextEpoch = network.epoch();
-            between();
+            between(network.iteration(), network.epoch());
         }
 
         @Override
@@ -79,16 +77,12 @@ public final class RateController extends BaseTrainingListener {
 
         @Override
         public void epochStart(ModelAdapter model) {
-            nextIteration = network.iteration();
-            nextEpoch = network.epoch();
-            between();
+            between(network.iteration(), network.epoch());
         }
 
         @Override
         public void epochEnd(ModelAdapter model) {
-            nextIteration = network.iteration();
-            nextEpoch = network.epoch() + 1;
-            between();
+            between(network.iteration(), network.epoch() + 1);
         }
     };
 
@@ -309,7 +303,10 @@ public final class RateController extends BaseTrainingListener {
         hooks.epochStart(network);
     }
 
-    private void between() {
+    /** Between updates: records the counters of the next update, then polls the sources and applies what came. */
+    private void between(int iteration, int epoch) {
+        nextIteration = iteration;
+        nextEpoch = epoch;
         for (CommandSource source : sources) {
             source.poll(this);
         }
