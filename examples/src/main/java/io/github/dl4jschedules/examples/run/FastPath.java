@@ -6,13 +6,14 @@ import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.lang.reflect.Field;
 import java.util.Locale;
 
 /**
- * The CPU fast path: the two fixes that bring DL4J M2.1's LeNet epoch from about 19 s to about 4 s on
+ * The CPU fast path: the fixes that bring DL4J M2.1's LeNet epoch from about 19 s to about 4 s on
  * a 2-core machine (README, "Speed").
  * <ol>
  *   <li><b>oneDNN helpers.</b> DL4J M2.1 decides whether to use its oneDNN ("MKL-DNN") helpers for
@@ -22,6 +23,9 @@ import java.util.Locale;
  *   attaches {@link MKLDNNConvHelper} and {@link MKLDNNSubsamplingHelper} to the convolution and
  *   pooling layers after {@code init()}. They call libnd4j's {@code conv2d}/{@code maxpool2d} ops, which
  *   the {@code -onednn-avx2} native build runs with oneDNN.</li>
+ *   <li><b>No input gradient.</b> The network's first convolution gets a {@link FirstLayerConvolutionHelper}
+ *   instead, which computes its weights' gradient with oneDNN's forward kernels and skips the gradient
+ *   with respect to the images, the slowest part of its backward pass.</li>
  *   <li><b>One native thread.</b> On few cores, ND4J's and OpenMP's thread pools spin against each
  *   other; one thread per op is faster for these small models ({@link #singleThreaded()}, plus
  *   {@code OMP_NUM_THREADS=1} in the environment, which {@code examples/run} sets).</li>
@@ -70,7 +74,10 @@ public final class FastPath {
 
     /**
      * Attaches oneDNN helpers to every convolution and pooling layer that has none; on another backend
-     * than the CPU (CUDA, which has its own cuDNN helpers) none.
+     * than the CPU (CUDA, which has its own cuDNN helpers) none. A plain convolution that is the network's
+     * first layer gets a {@link FirstLayerConvolutionHelper}, which leaves out the gradient with respect to
+     * the network's input: for networks trained with {@code fit}, which discards that gradient, not for
+     * one asked for it ({@code backpropGradient}, {@code calculateGradients}).
      *
      * @param network an initialised network
      * @return the number of layers that got a helper
@@ -80,9 +87,12 @@ public final class FastPath {
         if (!"CPU".equalsIgnoreCase(backend())) {
             return attached;
         }
-        for (Layer layer : network.getLayers()) {
+        Layer[] layers = network.getLayers();
+        for (Layer layer : layers) {
             if (layer instanceof ConvolutionLayer && helperOf(layer) == null) {
-                setHelper(layer, new MKLDNNConvHelper(layer.getParam("W").dataType()));
+                DataType dataType = layer.getParam("W").dataType();
+                setHelper(layer, layer == layers[0] && layer.getClass() == ConvolutionLayer.class
+                        ? new FirstLayerConvolutionHelper(dataType) : new MKLDNNConvHelper(dataType));
                 attached++;
             } else if (layer instanceof SubsamplingLayer && helperOf(layer) == null) {
                 setHelper(layer, new MKLDNNSubsamplingHelper(network.getLayerWiseConfigurations().getDataType()));
