@@ -4,7 +4,11 @@ import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.run.BackendFailure;
+import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.DataOptions;
+import io.github.dl4jschedules.examples.cli.EpochsOption;
+import io.github.dl4jschedules.examples.cli.OutputFolderOption;
+import io.github.dl4jschedules.examples.cli.ScheduleOption;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
@@ -12,7 +16,6 @@ import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.FastPath;
 import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
-import io.github.dl4jschedules.examples.run.ScheduleConverter;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.UpdaterKind;
 import org.nd4j.shade.jackson.core.JsonProcessingException;
@@ -44,7 +47,7 @@ import java.util.stream.Collectors;
  * {@code summary.md}, {@code summary.csv}, {@code accuracy-*.png}, {@code loss-*.png},
  * {@code rates-*.png}, {@code provenance.json}.
  */
-@Command(name = "benchmark", resourceBundle = HelpTexts.NAME, defaultValueProvider = BenchmarkCommand.Defaults.class,
+@Command(name = "benchmark", resourceBundle = "io.github.dl4jschedules.examples.benchmark.BenchmarkCommand$Texts", defaultValueProvider = BenchmarkCommand.Defaults.class,
         mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains every schedule with every updater and seed, then summarises over seeds: final accuracy",
                 "and loss (mean, std), epochs and seconds to a target accuracy, how tightly the accuracy settles.",
@@ -53,10 +56,8 @@ import java.util.stream.Collectors;
                 "Without --schedule: the default grid (constant vs the lecture's decays and cosine, adam and sgd)."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
-    @Option(names = "--schedule", paramLabel = "SPEC|PRESET",
-            description = {"A schedule to compare (repeatable): a spec, e.g. \"exponential(lr=0.002, rate=0.9, unit=epoch)\",",
-                    "or a preset: ${bundle:help.presets}."})
-    List<String> schedules = new ArrayList<>();
+    @Mixin
+    ScheduleOption schedules;
 
     @Option(names = "--updater", paramLabel = "NAME", converter = EnumConverters.Updater.class,
             completionCandidates = EnumConverters.Updater.class,
@@ -73,14 +74,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--epochs", defaultValue = "15", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Mixin
+    EpochsOption epochs;
 
     @Mixin
     BatchOption batch;
 
     @Mixin
     DataOptions data;
+
+    @Mixin
+    DataLimits limits;
 
     @Option(names = "--target", paramLabel = "ACC", defaultValue = "0.94",
             description = "Test accuracy to reach, in (0, 1] (default: ${DEFAULT-VALUE}, for the MLP on the bundled subset).")
@@ -90,8 +94,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Settle spread: max - min test accuracy over the last K epochs (all if fewer), mean over seeds (default: ${DEFAULT-VALUE}).")
     int settleEpochs;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder; rerun with it to continue.")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @Option(names = "--peer", paramLabel = "FILE",
             description = "A runs.csv of another framework on the same grid (tools/peer/pytorch_schedules.py), summarised beside ours.")
@@ -115,11 +119,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
         long start = System.nanoTime();
-        TrainingData sample = data.load(batch.value(), 0);
-        Grid grid = new Grid(new Grid.Setup(model.kind(), dataKey(), epochs, batch.value(), data.limits().train(), data.limits().test()),
+        TrainingData sample = data.load(batch.value(), 0, limits);
+        Grid grid = new Grid(new Grid.Setup(model.kind(), dataKey(), epochs.value(), batch.value(), limits.train(), limits.test()),
                 cells(), seeds);
         RunStore store = new RunStore(out.resolve("runs"));
-        boolean continued = GridFile.claim(out, grid);
+        boolean continued = GridFile.claim(out.folder(), grid);
         int trained = train(grid, store, sample, continued, console);
         double runSeconds = report(grid, store, sample);
         writeProvenance(grid, sample, trained, runSeconds, (System.nanoTime() - start) / 1e9);
@@ -141,12 +145,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int finished = (int) keys.stream().filter(store::finished).count();
         console.printf(Locale.ROOT, "%s: %d cells x %d seeds = %d runs of %d epochs, %s, %s (%,d train, %,d test)%n",
                 continued ? "continuing " + out : "benchmark in " + out, grid.cells().size(), seeds.size(), keys.size(),
-                epochs, name(model.kind()), sample.description(), sample.trainSize(), sample.testSize());
+                epochs.value(), name(model.kind()), sample.description(), sample.trainSize(), sample.testSize());
         if (finished > 0) {
             console.printf(Locale.ROOT, "%d runs finished before: kept; %d to train%n", finished, keys.size() - finished);
         }
         try (GridProgress progress = new GridProgress(console, !noProgress && System.console() != null, keys.size(),
-                finished, epochs)) {
+                finished, epochs.value())) {
             return new GridRunner(store, jobs).trainMissing(keys, progress);
         }
     }
@@ -166,26 +170,20 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 (int) Math.ceil(sample.trainSize() / (double) batch.value()));
         SummaryTables.writeCsv(out.resolve("summary.csv"), rows, target, settleEpochs);
         SummaryTables.writeMarkdown(out.resolve("summary.md"), rows, context(grid, sample), target, settleEpochs);
-        BenchmarkCharts.writeEpochCharts(out, all, title);
-        BenchmarkCharts.writeRateCharts(out, firstSeedRuns(keys), store, title);
+        BenchmarkCharts.writeEpochCharts(out.folder(), all, title);
+        BenchmarkCharts.writeRateCharts(out.folder(), firstSeedRuns(keys), store, title);
         return keys.stream().mapToDouble(store::wallSeconds).sum();
     }
 
     private List<Grid.Cell> cells() {
-        if (defaultGrid || schedules.isEmpty()) {
-            return DefaultGrid.cells(epochs, updaters.isEmpty() ? List.of(UpdaterKind.ADAM, UpdaterKind.SGD) : updaters);
+        if (defaultGrid || schedules.specs().isEmpty()) {
+            return DefaultGrid.cells(epochs.value(), updaters.isEmpty() ? List.of(UpdaterKind.ADAM, UpdaterKind.SGD) : updaters);
         }
-        ScheduleConverter converter = new ScheduleConverter();
         List<Grid.Cell> cells = new ArrayList<>();
         for (UpdaterKind updater : updaters.isEmpty() ? List.of(UpdaterKind.ADAM) : updaters) {
-            for (String text : schedules) {
+            for (String text : schedules.specs()) {
                 String label = text.trim().replaceAll("\\s+", " ");
-                try {
-                    cells.add(new Grid.Cell(updater, label, converter.convert(text)));
-                } catch (CommandLine.TypeConversionException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "Invalid value for option '--schedule': " + e.getMessage());
-                }
+                cells.add(new Grid.Cell(updater, label, ScheduleOption.parse(spec, text)));
             }
         }
         return cells;
@@ -209,7 +207,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private String context(Grid grid, TrainingData sample) {
         return String.format(Locale.ROOT, "%s on %s (%,d train, %,d test examples), %d epochs, batch %d, seeds %s; "
                         + "target test accuracy %.2f%%. Charts: accuracy-*.png, loss-*.png, rates-*.png.",
-                name(model.kind()), sample.description(), sample.trainSize(), sample.testSize(), epochs, batch.value(),
+                name(model.kind()), sample.description(), sample.trainSize(), sample.testSize(), epochs.value(), batch.value(),
                 grid.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")), 100 * target);
     }
 
@@ -243,13 +241,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        Validation.requirePositive(spec, "--epochs", epochs);
+        epochs.validate(spec);
         batch.validate(spec);
-        data.validate(spec);
+        limits.validate(spec);
         Validation.require(spec, target > 0 && target <= 1, "--target must be in (0, 1] (a fraction: 0.97 for 97%), got " + target);
         Validation.requirePositive(spec, "--settle-epochs", settleEpochs);
         Validation.requirePositive(spec, "--jobs", jobs);
-        Validation.require(spec, !(defaultGrid && !schedules.isEmpty()), "give either --default-grid or --schedule, not both");
+        Validation.require(spec, !(defaultGrid && !schedules.specs().isEmpty()), "give either --default-grid or --schedule, not both");
         for (Path peer : peers) {
             Validation.require(spec, Files.isRegularFile(peer), "--peer: no such file " + peer);
         }
@@ -262,7 +260,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** This command's defaults of the shared options. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super(Map.of("--model", "mlp"));
+            super(Map.of("--model", "mlp", "--epochs", "15"));
+        }
+    }
+
+    /** This command's texts of the shared options' help. */
+    public static final class Texts extends HelpTexts {
+        /** The texts of {@code --epochs}, {@code --schedule} and {@code --out}. */
+        public Texts() {
+            super(Map.of("epochs", "Epochs per run (default: ${DEFAULT-VALUE}).",
+                    "schedule", "A schedule to compare (repeatable): a spec, e.g. \"exponential(lr=0.002, rate=0.9, unit=epoch)\","
+                            + " or a preset: ${bundle:help.presets}.",
+                    "out", "Output folder; rerun with it to continue."));
         }
     }
 }

@@ -6,6 +6,9 @@ import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.DataOptions;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
+import io.github.dl4jschedules.examples.cli.OutputFolderOption;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.report.Csv;
@@ -18,10 +21,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.Color;
-import java.util.ListResourceBundle;
 import java.util.Map;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,9 +60,8 @@ public final class LrFindCommand implements Callable<Integer> {
             description = "Stop when the smoothed loss exceeds F times its lowest value (default: ${DEFAULT-VALUE}).")
     double divergence;
 
-    @Option(names = "--data", paramLabel = "bundled|mnist|DIR", defaultValue = TrainingData.BUNDLED,
-            description = "Data as for train: bundled (default), mnist, or a folder with the four IDX files.")
-    String data;
+    @Mixin
+    DataOptions data;
 
     @Mixin
     BatchOption batch;
@@ -72,8 +72,8 @@ public final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
     Integer trainLimit;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for lr-find.csv and lr-find.png.")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,7 +84,7 @@ public final class LrFindCommand implements Callable<Integer> {
         validate();
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
-        TrainingData trainingData = TrainingData.load(data, batch.value(), seed.value(),
+        TrainingData trainingData = data.load(batch.value(), seed.value(),
                 trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
         ExponentialRamp ramp = new ExponentialRamp(start, end, iterations);
         console.printf(Locale.ROOT, "range test: %s, %s, batch %d, seed %d, %s (%,d train)%nrate: %s%n",
@@ -163,11 +163,12 @@ public final class LrFindCommand implements Callable<Integer> {
         }
     }
 
-    /** This command's texts of the shared options' help ({@link SeedOption}). */
-    public static final class Texts extends ListResourceBundle {
-        @Override
-        protected Object[][] getContents() {
-            return new Object[][]{{"seed", "Seed of weights and shuffling (default: ${DEFAULT-VALUE})."}};
+    /** This command's texts of the shared options' help. */
+    public static final class Texts extends HelpTexts {
+        /** The texts of {@code --seed} and {@code --out}. */
+        public Texts() {
+            super(Map.of("seed", "Seed of weights and shuffling (default: ${DEFAULT-VALUE}).",
+                    "out", "Folder for lr-find.csv and lr-find.png."));
         }
     }
 }

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
  * through {@link ScheduledParallelTraining}, so the schedule follows global progress: one iteration is
  * one mini-batch of one worker, one epoch one pass over the data.
  */
-@Command(name = "parallel", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "parallel", resourceBundle = TrainingOptions.Texts.NAME,
+        defaultValueProvider = TrainingOptions.Defaults.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains on MNIST with N data-parallel workers on this machine (DL4J's ParallelWrapper, parameter averaging).",
                 "The schedule follows global progress: one iteration = one mini-batch of one worker, one epoch = one pass;",
                 "by default the rate is scaled for the N times larger global batch (linear scaling rule with gradual warm-up)."})

@@ -4,6 +4,8 @@ import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
+import io.github.dl4jschedules.examples.cli.EpochsOption;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
@@ -44,7 +46,8 @@ import java.util.concurrent.Callable;
  * The two are separate measurements of the same work; the per-layer pass has no updater and no
  * listener, and runs without DL4J's workspaces, so its sums differ somewhat from the phases'.
  */
-@Command(name = "breakdown", defaultValueProvider = BreakdownCommand.Defaults.class,
+@Command(name = "breakdown", resourceBundle = "io.github.dl4jschedules.examples.speed.BreakdownCommand$Texts",
+        defaultValueProvider = BreakdownCommand.Defaults.class,
         hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Per-phase and per-layer times of the fast path's fit epoch (for docs/speed.md).")
 public final class BreakdownCommand implements Callable<Integer> {
@@ -55,9 +58,8 @@ public final class BreakdownCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--epochs", defaultValue = "3",
-            description = "fit epochs (default: ${DEFAULT-VALUE}); the phases are of the last one, epoch 1 being warm-up.")
-    int epochs;
+    @Mixin
+    EpochsOption epochs;
 
     @Mixin
     BatchOption batch;
@@ -70,7 +72,7 @@ public final class BreakdownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation.requirePositive(spec, "--epochs", epochs);
+        epochs.validate(spec);
         batch.validate(spec);
         Validation.requirePositive(spec, "--train-limit", trainLimit);
         FastPath.selectNativeBuild();
@@ -90,16 +92,16 @@ public final class BreakdownCommand implements Callable<Integer> {
                 System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
 
         double seconds = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        for (int epoch = 1; epoch <= epochs.value(); epoch++) {
             timer.reset();
             data.train().reset();
             long start = System.nanoTime();
             network.fit(data.train());
             seconds = (System.nanoTime() - start) / 1e9;
-            console.printf(Locale.ROOT, "epoch %d/%d  %.2f s%n", epoch, epochs, seconds);
+            console.printf(Locale.ROOT, "epoch %d/%d  %.2f s%n", epoch, epochs.value(), seconds);
             console.flush();
         }
-        console.printf(Locale.ROOT, "%nper phase, epoch %d (%d iterations, %.2f s):%n", epochs, timer.iterations(), seconds);
+        console.printf(Locale.ROOT, "%nper phase, epoch %d (%d iterations, %.2f s):%n", epochs.value(), timer.iterations(), seconds);
         for (PhaseTimer.Phase phase : PhaseTimer.Phase.values()) {
             double s = timer.nanos(phase) / 1e9;
             console.printf(Locale.ROOT, "  %-52s %7.3f s  %5.1f%%%n", phase.description(), s, 100 * s / seconds);
@@ -166,7 +168,15 @@ public final class BreakdownCommand implements Callable<Integer> {
     /** This command's defaults of the shared options. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super(Map.of("--model", "lenet"));
+            super(Map.of("--model", "lenet", "--epochs", "3"));
+        }
+    }
+
+    /** This command's text of {@code --epochs}. */
+    public static final class Texts extends HelpTexts {
+        /** The text of {@code --epochs}. */
+        public Texts() {
+            super(Map.of("epochs", "fit epochs (default: ${DEFAULT-VALUE}); the phases are of the last one, epoch 1 being warm-up."));
         }
     }
 }

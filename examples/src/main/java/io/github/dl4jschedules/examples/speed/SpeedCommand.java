@@ -4,6 +4,8 @@ import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
+import io.github.dl4jschedules.examples.cli.EpochsOption;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.CpuInfo;
 import io.github.dl4jschedules.examples.run.EnumConverters;
@@ -49,7 +51,8 @@ import java.util.stream.Stream;
  * {@code fast} and {@code bare-fit} get {@code OMP_NUM_THREADS=1}. The two PyTorch peers (DJL on
  * libtorch, and Debian's PyTorch) run with {@code --torch-threads} threads.
  */
-@Command(name = "speed", defaultValueProvider = SpeedCommand.Defaults.class,
+@Command(name = "speed", resourceBundle = "io.github.dl4jschedules.examples.speed.SpeedCommand$Texts",
+        defaultValueProvider = SpeedCommand.Defaults.class,
         mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares per-epoch training times: plain DL4J (train --no-fast), the fast path (train),",
                 "a bare MultiLayerNetwork.fit loop with the fast path's settings (the training loop's overhead),",
@@ -77,9 +80,8 @@ public final class SpeedCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--epochs", defaultValue = "3",
-            description = "Epochs of each variant (default: ${DEFAULT-VALUE}); the mean leaves out epoch 1 as warm-up.")
-    int epochs;
+    @Mixin
+    EpochsOption epochs;
 
     @Mixin
     BatchOption batch;
@@ -146,7 +148,7 @@ public final class SpeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Validation.requirePositive(spec, "--epochs", epochs);
+        epochs.validate(spec);
         batch.validate(spec);
         Validation.requirePositive(spec, "--rounds", rounds);
         Validation.requirePositive(spec, "--train-limit", trainLimit);
@@ -168,7 +170,7 @@ public final class SpeedCommand implements Callable<Integer> {
     private int compare(Path dir, PrintWriter console) throws IOException, InterruptedException {
         StringBuilder summary = new StringBuilder();
         summary.append(String.format(Locale.ROOT, "speed: model %s, adam %s, batch %d, %d epochs, seed %d, data %s%s%n",
-                EnumConverters.name(model.kind()), BareFitCommand.SCHEDULE, batch.value(), epochs, seed.value(), dataDescription(),
+                EnumConverters.name(model.kind()), BareFitCommand.SCHEDULE, batch.value(), epochs.value(), seed.value(), dataDescription(),
                 rounds == 1 ? "" : ", " + rounds + " rounds"));
         summary.append(String.format(Locale.ROOT, "machine: %s, %d cores; load average before: %s%n", cpuModel(),
                 Runtime.getRuntime().availableProcessors(), loadAverage()));
@@ -331,7 +333,7 @@ public final class SpeedCommand implements Callable<Integer> {
     }
 
     private List<String> commonArguments() {
-        return List.of("--model", EnumConverters.name(model.kind()), "--epochs", Integer.toString(epochs),
+        return List.of("--model", EnumConverters.name(model.kind()), "--epochs", Integer.toString(epochs.value()),
                 "--batch", Integer.toString(batch.value()), "--seed", Long.toString(seed.value()));
     }
 
@@ -505,7 +507,15 @@ public final class SpeedCommand implements Callable<Integer> {
     /** This command's defaults of the shared options. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super(Map.of("--model", "lenet"));
+            super(Map.of("--model", "lenet", "--epochs", "3"));
+        }
+    }
+
+    /** This command's text of {@code --epochs}. */
+    public static final class Texts extends HelpTexts {
+        /** The text of {@code --epochs}. */
+        public Texts() {
+            super(Map.of("epochs", "Epochs of each variant (default: ${DEFAULT-VALUE}); the mean leaves out epoch 1 as warm-up."));
         }
     }
 }

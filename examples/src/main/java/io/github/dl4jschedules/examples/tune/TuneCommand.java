@@ -8,7 +8,11 @@ import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.benchmark.Jobs;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.DataOptions;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
+import io.github.dl4jschedules.examples.cli.OutputFolderOption;
+import io.github.dl4jschedules.examples.cli.ScheduleOption;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.run.EpochResult;
@@ -26,8 +30,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.ListResourceBundle;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,10 +52,8 @@ import java.util.concurrent.Callable;
                 "Ranks by test accuracy; writes trials.md, trials.csv and provenance.json to --out."})
 public final class TuneCommand implements Callable<Integer> {
 
-    @Option(names = "--schedule", paramLabel = "SPEC", required = true,
-            description = {"A spec with ranges key=low..high, e.g. \"inverse-time(lr=1e-3..1, decay=0.01..10, unit=epoch)\".",
-                    "Log-uniform when 0 < low and high/low >= 10, else uniform; integers when both bounds are."})
-    String schedule;
+    @Mixin
+    ScheduleOption schedule;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "9", description = "Trials drawn (default: ${DEFAULT-VALUE}).")
     int trials;
@@ -80,8 +80,11 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for trials.md, trials.csv, provenance.json.")
-    Path out;
+    @Mixin
+    DataLimits limits;
+
+    @Mixin
+    OutputFolderOption out;
 
     @Option(names = "--jobs", paramLabel = "N",
             description = {"Trials of a rung trained at the same time, each with one native thread (default: the available cores, here ${DEFAULT-VALUE}).",
@@ -107,7 +110,7 @@ public final class TuneCommand implements Callable<Integer> {
         preamble.forEach(console::println);
 
         SuccessiveHalving.Result result = halving.run((trial, epochs) -> {
-            TrainingData trainingData = data.load(batch.value(), seed.value());
+            TrainingData trainingData = data.load(batch.value(), seed.value(), limits);
             TrainingRun.Settings settings = new TrainingRun.Settings(model.kind(), updater.kind(), Schedules.parse(specs.get(trial)),
                     epochs, seed.value(), true);
             List<EpochResult> results = new TrainingRun(settings).run(trainingData, new TrainingRun.Observer() { });
@@ -131,7 +134,7 @@ public final class TuneCommand implements Callable<Integer> {
 
     private SearchSpace searchSpace() {
         try {
-            return SearchSpace.parse(schedule);
+            return SearchSpace.parse(schedule.spec(spec));
         } catch (SpecException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--schedule': "
                     + e.getMessage() + System.lineSeparator() + "  " + e.pointer().replace(System.lineSeparator(),
@@ -170,7 +173,7 @@ public final class TuneCommand implements Callable<Integer> {
         values.put("updater", name(updater.kind()));
         values.put("data", data.data());
         values.put("batch", batch.value());
-        values.putAll(data.limits().provenance());
+        values.putAll(limits.provenance());
         values.put("best", specs.get(result.best()));
         values.put("fast_path", true);
         values.put("jobs", jobs);
@@ -185,7 +188,7 @@ public final class TuneCommand implements Callable<Integer> {
     private SuccessiveHalving validate() {
         batch.validate(spec);
         Validation.requirePositive(spec, "--jobs", jobs);
-        data.validate(spec);
+        limits.validate(spec);
         try {
             SuccessiveHalving halving = new SuccessiveHalving(trials, minEpochs, eta);
             halving.budgets();
@@ -206,11 +209,14 @@ public final class TuneCommand implements Callable<Integer> {
         }
     }
 
-    /** This command's texts of the shared options' help ({@link SeedOption}). */
-    public static final class Texts extends ListResourceBundle {
-        @Override
-        protected Object[][] getContents() {
-            return new Object[][]{{"seed", "Seed of the draws and of every training (default: ${DEFAULT-VALUE})."}};
+    /** This command's texts of the shared options' help. */
+    public static final class Texts extends HelpTexts {
+        /** The texts of {@code --seed}, {@code --schedule} and {@code --out}. */
+        public Texts() {
+            super(Map.of("seed", "Seed of the draws and of every training (default: ${DEFAULT-VALUE}).",
+                    "schedule", "Required: a spec with ranges key=low..high, e.g. \"inverse-time(lr=1e-3..1, decay=0.01..10, unit=epoch)\"."
+                            + " Log-uniform when 0 < low and high/low >= 10, else uniform; integers when both bounds are.",
+                    "out", "Folder for trials.md, trials.csv, provenance.json."));
         }
     }
 }

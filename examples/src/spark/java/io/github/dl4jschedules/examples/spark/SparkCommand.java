@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
  * {@code examples/run-spark}: MNIST on Spark with DL4J's parameter averaging or gradient sharing
  * ({@link SparkTraining}), in an embedded {@code local[*]} Spark by default or on any cluster by {@code --master}.
  */
-@Command(name = "examples/run-spark", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "examples/run-spark", resourceBundle = TrainingOptions.Texts.NAME,
+        defaultValueProvider = TrainingOptions.Defaults.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains on MNIST with Spark (DL4J 1.0.0-M2's SparkDl4jMultiLayer, parameter averaging or gradient sharing).",
                 "N workers train N mini-batches of --batch at once; by default the rate is scaled for that global batch",
                 "(linear scaling rule with gradual warm-up). The schedule counts as on one machine: one iteration = one",
