@@ -11,16 +11,12 @@ import io.github.dl4jschedules.examples.cli.OutputFolderOption;
 import io.github.dl4jschedules.examples.cli.ScheduleOption;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.Validation;
-import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.FastPath;
 import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.UpdaterKind;
-import org.nd4j.shade.jackson.core.JsonProcessingException;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.SerializationFeature;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -212,26 +208,20 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private void writeProvenance(Grid grid, TrainingData sample, int trained, double runSeconds, double sessionSeconds) {
-        Map<String, Object> values = new LinkedHashMap<>(Provenance.environment());
-        values.put("command", "benchmark");
-        values.put("data_description", sample.description());
-        values.put("train_examples", sample.trainSize());
-        values.put("test_examples", sample.testSize());
-        values.put("grid", grid.describe());
-        values.put("target", target);
-        values.put("settle_epochs", settleEpochs);
-        values.put("fast_path", true);
-        values.put("jobs", jobs);
-        values.put("runs_wall_seconds_total", runSeconds);
-        values.put("runs_trained_this_session", trained);
-        values.put("session_wall_seconds", sessionSeconds);
-        values.put("peers", peers.stream().map(Path::toString).toList());
-        try {
-            AtomicFiles.writeString(out.resolve("provenance.json"),
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(values) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("provenance is plain values", e);
-        }
+        Provenance.of("benchmark")
+                .with("data_description", sample.description())
+                .with("train_examples", sample.trainSize())
+                .with("test_examples", sample.testSize())
+                .with("grid", grid.describe())
+                .with("target", target)
+                .with("settle_epochs", settleEpochs)
+                .with("fast_path", true)
+                .with("jobs", jobs)
+                .with("runs_wall_seconds_total", runSeconds)
+                .with("runs_trained_this_session", trained)
+                .with("session_wall_seconds", sessionSeconds)
+                .with("peers", peers.stream().map(Path::toString).toList())
+                .writeJson(out.resolve("provenance.json"));
     }
 
     private String dataKey() {

@@ -59,9 +59,10 @@ public final class ParallelCommand implements Callable<Integer> {
         TrainingData data = options.load();
         int stepsPerEpoch = (data.trainSize() + options.batch() - 1) / options.batch();
         CounterSchedule scheduled = scaling.schedule(options.schedule(), stepsPerEpoch);
-        Map<String, String> provenance = options.provenance("parallel", data, scheduled);
-        provenance.put("workers", Integer.toString(scaling.workers()));
-        provenance.put("averaging_frequency", Integer.toString(averaging));
+        Map<String, String> provenance = options.provenance("parallel", data, scheduled)
+                .with("workers", scaling.workers())
+                .with("averaging_frequency", averaging)
+                .buildText();
 
         console.printf(Locale.ROOT, "backend %s on %s, native build %s%n", provenance.get("nd4j_backend"),
                 provenance.get("device"), provenance.get("native_build"));

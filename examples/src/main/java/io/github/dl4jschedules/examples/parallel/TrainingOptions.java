@@ -24,7 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -106,21 +105,19 @@ public final class TrainingOptions {
         return String.format(Locale.ROOT, "model %s, updater %s, seed %d", name(model.kind()), name(updater), seed.value());
     }
 
-    /** The environment and these options, for result files. */
-    public Map<String, String> provenance(String commandName, TrainingData trainingData, CounterSchedule scheduled) {
-        Map<String, String> values = new LinkedHashMap<>(Provenance.environment());
-        values.put("command", commandName);
-        values.put("model", name(model.kind()));
-        values.put("updater", name(updater));
-        values.put("schedule", schedule().toString());
-        values.put("scheduled", scheduled.toString());
-        values.put("epochs", Integer.toString(epochs()));
-        values.put("batch_per_worker", Integer.toString(batch()));
-        values.put("seed", Long.toString(seed.value()));
-        values.put("data", trainingData.description());
-        values.put("train_examples", Integer.toString(trainingData.trainSize()));
-        values.put("test_examples", Integer.toString(trainingData.testSize()));
-        return values;
+    /** The environment and these options, for result files; the command adds its own. */
+    public Provenance.Builder provenance(String commandName, TrainingData trainingData, CounterSchedule scheduled) {
+        return Provenance.of(commandName)
+                .with("model", name(model.kind()))
+                .with("updater", name(updater))
+                .with("schedule", schedule().toString())
+                .with("scheduled", scheduled.toString())
+                .with("epochs", epochs())
+                .with("batch_per_worker", batch())
+                .with("seed", seed.value())
+                .with("data", trainingData.description())
+                .with("train_examples", trainingData.trainSize())
+                .with("test_examples", trainingData.testSize());
     }
 
     /** The rate of the last step of the epoch just trained, as the first layer's updater computes it. */

@@ -30,7 +30,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,20 +121,21 @@ public final class BareFitCommand implements Callable<Integer> {
             console.flush();
         }
         if (out != null) {
-            Map<String, String> provenance = new LinkedHashMap<>(Provenance.environment());
-            provenance.put("variant", "bare-fit");
-            provenance.put("model", EnumConverters.name(model.kind()));
-            provenance.put("updater", UPDATER.name().toLowerCase(Locale.ROOT));
-            provenance.put("schedule", schedule.toString());
-            provenance.put("epochs", Integer.toString(epochs.value()));
-            provenance.put("batch", Integer.toString(batch.value()));
-            provenance.put("seed", Long.toString(seed.value()));
-            provenance.put("data", data.description());
-            provenance.put("train_examples", Integer.toString(data.trainSize()));
-            provenance.put("test_examples", Integer.toString(data.testSize()));
-            provenance.put("fast_path", "true");
-            provenance.put("onednn_helpers", Integer.toString(helpers));
-            provenance.put("train_loss", "loss of the epoch's last mini-batch");
+            Map<String, String> provenance = Provenance.of("speed bare-fit")
+                    .with("variant", "bare-fit")
+                    .with("model", EnumConverters.name(model.kind()))
+                    .with("updater", UPDATER.name().toLowerCase(Locale.ROOT))
+                    .with("schedule", schedule.toString())
+                    .with("epochs", epochs.value())
+                    .with("batch", batch.value())
+                    .with("seed", seed.value())
+                    .with("data", data.description())
+                    .with("train_examples", data.trainSize())
+                    .with("test_examples", data.testSize())
+                    .with("fast_path", true)
+                    .with("onednn_helpers", helpers)
+                    .with("train_loss", "loss of the epoch's last mini-batch")
+                    .buildText();
             ResultsWriter.write(out, provenance, results);
             console.println("results written to " + out);
         }

@@ -28,7 +28,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -301,19 +300,19 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Map<String, String> provenance(SavedRun run, String scheduleSpec, TrainingData trainingData) {
-        Map<String, String> values = new LinkedHashMap<>(Provenance.environment());
-        values.put("model", run.model().name().toLowerCase(Locale.ROOT));
-        values.put("updater", run.updater().name().toLowerCase(Locale.ROOT));
-        values.put("schedule", scheduleSpec);
-        layerDecay.describe(values);
-        values.put("epochs", Integer.toString(run.epochs()));
-        values.put("batch", Integer.toString(run.batch()));
-        values.put("seed", Long.toString(run.seed()));
-        values.put("data", trainingData.description());
-        values.put("train_examples", Integer.toString(trainingData.trainSize()));
-        values.put("test_examples", Integer.toString(trainingData.testSize()));
-        values.put("fast_path", Boolean.toString(!noFast));
-        values.put("engine", engine.name().toLowerCase(Locale.ROOT));
-        return values;
+        return Provenance.of("train")
+                .with("model", run.model().name().toLowerCase(Locale.ROOT))
+                .with("updater", run.updater().name().toLowerCase(Locale.ROOT))
+                .with("schedule", scheduleSpec)
+                .withAll(layerDecay.provenance())
+                .with("epochs", run.epochs())
+                .with("batch", run.batch())
+                .with("seed", run.seed())
+                .with("data", trainingData.description())
+                .with("train_examples", trainingData.trainSize())
+                .with("test_examples", trainingData.testSize())
+                .with("fast_path", !noFast)
+                .with("engine", engine.name().toLowerCase(Locale.ROOT))
+                .buildText();
     }
 }

@@ -14,16 +14,12 @@ import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.OutputFolderOption;
 import io.github.dl4jschedules.examples.cli.ScheduleOption;
 import io.github.dl4jschedules.examples.cli.Validation;
-import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;
 import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.TrainingRun;
 import io.github.dl4jschedules.spec.SpecException;
-import org.nd4j.shade.jackson.core.JsonProcessingException;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.SerializationFeature;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +27,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,27 +157,21 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     private void writeProvenance(SearchSpace space, List<String> specs, SuccessiveHalving.Result result) {
-        Map<String, Object> values = new LinkedHashMap<>(Provenance.environment());
-        values.put("command", "tune");
-        values.put("search_space", space.text());
-        values.put("trials", trials);
-        values.put("min_epochs", minEpochs);
-        values.put("eta", eta);
-        values.put("seed", seed.value());
-        values.put("model", name(model.kind()));
-        values.put("updater", name(updater.kind()));
-        values.put("data", data.data());
-        values.put("batch", batch.value());
-        values.putAll(limits.provenance());
-        values.put("best", specs.get(result.best()));
-        values.put("fast_path", true);
-        values.put("jobs", jobs);
-        try {
-            AtomicFiles.writeString(out.resolve("provenance.json"),
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(values) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("provenance is plain values", e);
-        }
+        Provenance.of("tune")
+                .with("search_space", space.text())
+                .with("trials", trials)
+                .with("min_epochs", minEpochs)
+                .with("eta", eta)
+                .with("seed", seed.value())
+                .with("model", name(model.kind()))
+                .with("updater", name(updater.kind()))
+                .with("data", data.data())
+                .with("batch", batch.value())
+                .withAll(limits.provenance())
+                .with("best", specs.get(result.best()))
+                .with("fast_path", true)
+                .with("jobs", jobs)
+                .writeJson(out.resolve("provenance.json"));
     }
 
     private SuccessiveHalving validate() {

@@ -83,11 +83,12 @@ public final class SparkCommand implements Callable<Integer> {
         SparkTraining.Settings settings = new SparkTraining.Settings(master, approach, scaling.workers(), options.batch(),
                 averaging, options.epochs());
         CounterSchedule scheduled = scaling.schedule(options.schedule(), batches.size());
-        Map<String, String> provenance = options.provenance("spark", data, scheduled);
-        provenance.put("spark_master", master);
-        provenance.put("workers", Integer.toString(scaling.workers()));
-        provenance.put("training_master", approach.name().toLowerCase(Locale.ROOT));
-        provenance.put("averaging_frequency", Integer.toString(averaging));
+        Map<String, String> provenance = options.provenance("spark", data, scheduled)
+                .with("spark_master", master)
+                .with("workers", scaling.workers())
+                .with("training_master", approach.name().toLowerCase(Locale.ROOT))
+                .with("averaging_frequency", averaging)
+                .buildText();
 
         console.printf(Locale.ROOT, "Spark master %s; backend %s on %s%n", master, provenance.get("nd4j_backend"),
                 provenance.get("device"));
