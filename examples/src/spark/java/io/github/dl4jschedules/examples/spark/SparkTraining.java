@@ -1,6 +1,8 @@
 package io.github.dl4jschedules.examples.spark;
 
+import io.github.dl4jschedules.examples.run.EpochLoop;
 import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.TrainingRun;
 import io.github.dl4jschedules.examples.parallel.TrainingOptions;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
@@ -143,15 +145,25 @@ public final class SparkTraining {
             network.init();
             SparkDl4jMultiLayer sparkNetwork = new SparkDl4jMultiLayer(sc, network, trainingMaster(sc));
             sparkNetwork.setListeners(new ArrayList<>(listeners));
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                long start = System.nanoTime();
-                sparkNetwork.fit(train);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                test.reset();
-                MultiLayerNetwork trained = sparkNetwork.getNetwork();
-                epochDone.accept(new EpochResult(epoch, sparkNetwork.getScore(), trained.evaluate(test).accuracy(),
-                        TrainingOptions.lastRate(trained), seconds));
-            }
+            EpochLoop.run(1, settings.epochs(), batches.size(), new EpochLoop.Epoch() {
+                @Override
+                public void fit() {
+                    sparkNetwork.fit(train);
+                }
+
+                @Override
+                public EpochResult result(int epoch, double seconds) {
+                    test.reset();
+                    MultiLayerNetwork trained = sparkNetwork.getNetwork();
+                    return new EpochResult(epoch, sparkNetwork.getScore(), trained.evaluate(test).accuracy(),
+                            TrainingOptions.lastRate(trained), seconds);
+                }
+            }, new TrainingRun.Observer() {
+                @Override
+                public void epochDone(EpochResult result) {
+                    epochDone.accept(result);
+                }
+            });
             return sparkNetwork.getNetwork();
         } finally {
             if (settings.approach() == Approach.SHARED && ModelParameterServer.getInstance().isInitialized()) {
