@@ -3,6 +3,7 @@
  * everywhere ({@link io.github.dl4jschedules.examples.cli.DataOptions},
  * {@link io.github.dl4jschedules.examples.cli.AdamUpdaterOption},
  * {@link io.github.dl4jschedules.examples.cli.DataLimits},
+ * {@link io.github.dl4jschedules.examples.cli.TrainLimitOption},
  * {@link io.github.dl4jschedules.examples.cli.BatchOption},
  * {@link io.github.dl4jschedules.examples.cli.ResultsFileOption},
  * {@link io.github.dl4jschedules.examples.cli.ModelOption},

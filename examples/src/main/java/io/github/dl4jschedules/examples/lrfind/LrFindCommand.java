@@ -4,6 +4,7 @@ import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
+import io.github.dl4jschedules.examples.cli.TrainLimitOption;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataOptions;
@@ -69,8 +70,8 @@ public final class LrFindCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
-    Integer trainLimit;
+    @Mixin
+    TrainLimitOption trainLimit;
 
     @Mixin
     OutputFolderOption out;
@@ -85,7 +86,7 @@ public final class LrFindCommand implements Callable<Integer> {
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
         TrainingData trainingData = data.load(batch.value(), seed.value(),
-                trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
+                trainLimit.value(), 1);
         ExponentialRamp ramp = new ExponentialRamp(start, end, iterations);
         console.printf(Locale.ROOT, "range test: %s, %s, batch %d, seed %d, %s (%,d train)%nrate: %s%n",
                 name(model.kind()), name(updater.kind()), batch.value(), seed.value(), trainingData.description(), trainingData.trainSize(), ramp);
@@ -149,7 +150,7 @@ public final class LrFindCommand implements Callable<Integer> {
         Validation.require(spec, beta >= 0 && beta < 1, "--beta must be in [0, 1), got " + beta);
         Validation.require(spec, divergence > 1, "--divergence must be > 1, got " + divergence);
         batch.validate(spec);
-        Validation.requirePositive(spec, "--train-limit", trainLimit);
+        trainLimit.validate(spec);
     }
 
     private static String name(Enum<?> value) {

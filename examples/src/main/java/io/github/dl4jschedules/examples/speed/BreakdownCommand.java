@@ -4,10 +4,10 @@ import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
+import io.github.dl4jschedules.examples.cli.TrainLimitOption;
 import io.github.dl4jschedules.examples.cli.EpochsOption;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.Schedules;
-import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.FastPath;
@@ -26,7 +26,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -67,18 +66,18 @@ public final class BreakdownCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
-    Integer trainLimit;
+    @Mixin
+    TrainLimitOption trainLimit;
 
     @Override
     public Integer call() {
         epochs.validate(spec);
         batch.validate(spec);
-        Validation.requirePositive(spec, "--train-limit", trainLimit);
+        trainLimit.validate(spec);
         FastPath.selectNativeBuild();
         PrintWriter console = spec.commandLine().getOut();
         TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed.value(),
-                trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
+                trainLimit.value(), 1);
         MultiLayerNetwork network = new MultiLayerNetwork(model.kind().configuration(
                 BareFitCommand.UPDATER.withRate(Schedules.parse(BareFitCommand.SCHEDULE)), seed.value(), data.height(), data.width(),
                 MnistData.NUM_CLASSES));

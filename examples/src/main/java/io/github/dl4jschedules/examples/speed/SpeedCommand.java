@@ -4,6 +4,7 @@ import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
+import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.EpochsOption;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.Validation;
@@ -110,11 +111,8 @@ public final class SpeedCommand implements Callable<Integer> {
     @Option(names = "--skip-torch", description = "Leave out PyTorch.")
     boolean skipTorch;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only (quick checks).")
-    Integer trainLimit;
-
-    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
-    Integer testLimit;
+    @Mixin
+    DataLimits limits;
 
     @Option(names = "--python", paramLabel = "PATH", defaultValue = "/usr/bin/python3",
             description = "Python with torch for the PyTorch peer (default: ${DEFAULT-VALUE}).")
@@ -151,8 +149,7 @@ public final class SpeedCommand implements Callable<Integer> {
         epochs.validate(spec);
         batch.validate(spec);
         Validation.requirePositive(spec, "--rounds", rounds);
-        Validation.requirePositive(spec, "--train-limit", trainLimit);
-        Validation.requirePositive(spec, "--test-limit", testLimit);
+        limits.validate(spec);
         Validation.requirePositive(spec, "--torch-threads", torchThreads);
         Validation.require(spec, out == null || !Files.exists(out) || Files.isDirectory(out),
                 "--out must be a folder, got the file " + out);
@@ -289,7 +286,7 @@ public final class SpeedCommand implements Callable<Integer> {
             line.addAll(List.of("--updater", BareFitCommand.UPDATER.name().toLowerCase(Locale.ROOT),
                     "--schedule", BareFitCommand.SCHEDULE, "--no-progress"));
         }
-        addLimits(line);
+        line.addAll(limits.arguments());
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OMP_NUM_THREADS", ompThreads);
         return new Variant(name, label, line, environment);
@@ -313,7 +310,7 @@ public final class SpeedCommand implements Callable<Integer> {
         line.add(DJL_MAIN);
         line.addAll(commonArguments());
         line.addAll(List.of("--schedule", BareFitCommand.SCHEDULE, "--threads", threads));
-        addLimits(line);
+        line.addAll(limits.arguments());
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OMP_NUM_THREADS", threads);
         return new Variant("djl", "DJL on libtorch (peers/djl), same network, data, batches and schedule, " + threads
@@ -325,7 +322,7 @@ public final class SpeedCommand implements Callable<Integer> {
         line.addAll(commonArguments());
         line.addAll(List.of("--lr", Double.toString(BareFitCommand.RATE), "--gamma", Double.toString(BareFitCommand.FACTOR),
                 "--threads", Integer.toString(torchThreads)));
-        addLimits(line);
+        line.addAll(limits.arguments());
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OMP_NUM_THREADS", null);
         return new Variant("pytorch", "PyTorch " + PEER_SCRIPT + ", same network and data, torch.set_num_threads("
@@ -337,19 +334,10 @@ public final class SpeedCommand implements Callable<Integer> {
                 "--batch", Integer.toString(batch.value()), "--seed", Long.toString(seed.value()));
     }
 
-    private void addLimits(List<String> line) {
-        if (trainLimit != null) {
-            line.addAll(List.of("--train-limit", trainLimit.toString()));
-        }
-        if (testLimit != null) {
-            line.addAll(List.of("--test-limit", testLimit.toString()));
-        }
-    }
-
     private String dataDescription() {
-        return "bundled MNIST subset" + (trainLimit == null && testLimit == null ? " (8,000 train, 2,000 test)"
-                : String.format(Locale.ROOT, " (first %s train, %s test)", trainLimit == null ? "all" : trainLimit,
-                testLimit == null ? "all" : testLimit));
+        return "bundled MNIST subset" + (limits.arguments().isEmpty() ? " (8,000 train, 2,000 test)"
+                : String.format(Locale.ROOT, " (first %s train, %s test)", limits.provenance().get("train_limit"),
+                limits.provenance().get("test_limit")));
     }
 
     /** Per-epoch values from cumulative ones: the first as it is, then the differences. */

@@ -13,7 +13,6 @@ import io.github.dl4jschedules.examples.cli.ScheduleOption;
 import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.ResultsFileOption;
-import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An option written once as a mixin ({@link BatchOption}, {@link ResultsFileOption},
  * {@link ModelOption}, {@link EpochsOption} and {@link ScheduleOption} with each command's default from
  * its {@link OptionDefaults}, {@link SeedOption} and {@link OutputFolderOption} with each command's text
- * from its resource bundle, {@link DataOptions}) answers the same in every command that has it: the same
+ * from its resource bundle, {@link DataOptions}, {@link DataLimits} and {@link TrainLimitOption}) answers the same in every command that has it: the same
  * usage error for the same bad value, the same help line. Nothing here trains a network.
  */
 class SharedOptionsTest {
@@ -262,5 +262,24 @@ class SharedOptionsTest {
         CommandRun result = CommandRun.of(withoutOut.toArray());
         assertThat(result.exitCode()).as("exit code; err: %s", result.err()).isEqualTo(2);
         assertThat(result.err().lines().findFirst()).hasValue("Missing required option: '--out=DIR'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "benchmark", "lr-find", "tune", "parallel", "speed", "speed bare-fit", "speed breakdown"})
+    void aTrainLimitBelowOneIsTheSameUsageErrorInEveryCommand(String command) {
+        CommandRun result = run(command, "--train-limit", "0");
+
+        assertThat(result.exitCode()).as("exit code; err: %s", result.err()).isEqualTo(2);
+        assertThat(result.err().lines().findFirst()).hasValue("--train-limit must be >= 1, got 0");
+        assertThat(helpEntry(command, "--train-limit")).isEqualTo("--train-limit=N Use the first N training examples only.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "benchmark", "tune", "parallel", "speed", "speed bare-fit"})
+    void aTestLimitBelowOneIsTheSameUsageErrorInEveryCommand(String command) {
+        CommandRun result = run(command, "--test-limit", "0");
+
+        assertThat(result.exitCode()).as("exit code; err: %s", result.err()).isEqualTo(2);
+        assertThat(result.err().lines().findFirst()).hasValue("--test-limit must be >= 1, got 0");
     }
 }
