@@ -13,7 +13,6 @@ import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.FastPath;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.UpdaterKind;
@@ -141,7 +140,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int finished = (int) keys.stream().filter(store::finished).count();
         console.printf(Locale.ROOT, "%s: %d cells x %d seeds = %d runs of %d epochs, %s, %s (%,d train, %,d test)%n",
                 continued ? "continuing " + out : "benchmark in " + out, grid.cells().size(), seeds.size(), keys.size(),
-                epochs.value(), name(model.kind()), sample.description(), sample.trainSize(), sample.testSize());
+                epochs.value(), EnumConverters.name(model.kind()), sample.description(), sample.trainSize(), sample.testSize());
         if (finished > 0) {
             console.printf(Locale.ROOT, "%d runs finished before: kept; %d to train%n", finished, keys.size() - finished);
         }
@@ -159,7 +158,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         for (Path peer : peers) {
             all.addAll(labelled(RunsCsv.read(peer), grid));
         }
-        String title = name(model.kind()) + ", " + (TrainingData.BUNDLED.equals(data.data()) ? "bundled MNIST subset" : data.data());
+        String title = EnumConverters.name(model.kind()) + ", " + (TrainingData.BUNDLED.equals(data.data()) ? "bundled MNIST subset" : data.data());
         RunsCsv.write(out.resolve("runs.csv"), ours);
         RunsCsv.writeRates(out.resolve("rates.csv"), keys, store);
         List<Summary.Row> rows = Summary.of(all, target, settleEpochs,
@@ -203,7 +202,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private String context(Grid grid, TrainingData sample) {
         return String.format(Locale.ROOT, "%s on %s (%,d train, %,d test examples), %d epochs, batch %d, seeds %s; "
                         + "target test accuracy %.2f%%. Charts: accuracy-*.png, loss-*.png, rates-*.png.",
-                name(model.kind()), sample.description(), sample.trainSize(), sample.testSize(), epochs.value(), batch.value(),
+                EnumConverters.name(model.kind()), sample.description(), sample.trainSize(), sample.testSize(), epochs.value(), batch.value(),
                 grid.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")), 100 * target);
     }
 
@@ -241,10 +240,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
         for (Path peer : peers) {
             Validation.require(spec, Files.isRegularFile(peer), "--peer: no such file " + peer);
         }
-    }
-
-    private static String name(ModelKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
     }
 
     /** This command's defaults of the shared options. */

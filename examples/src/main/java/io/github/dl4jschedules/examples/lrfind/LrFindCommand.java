@@ -5,6 +5,7 @@ import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.cli.TrainLimitOption;
+import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataOptions;
@@ -89,7 +90,7 @@ public final class LrFindCommand implements Callable<Integer> {
                 trainLimit.value(), 1);
         ExponentialRamp ramp = new ExponentialRamp(start, end, iterations);
         console.printf(Locale.ROOT, "range test: %s, %s, batch %d, seed %d, %s (%,d train)%nrate: %s%n",
-                name(model.kind()), name(updater.kind()), batch.value(), seed.value(), trainingData.description(), trainingData.trainSize(), ramp);
+                EnumConverters.name(model.kind()), EnumConverters.name(updater.kind()), batch.value(), seed.value(), trainingData.description(), trainingData.trainSize(), ramp);
         RangeTest.Curve curve = RangeTest.run(
                 new RangeTest.Settings(model.kind(), updater.kind(), ramp, iterations, seed.value(), beta, divergence), trainingData);
         console.println("stopped: " + curve.stopReason());
@@ -131,8 +132,8 @@ public final class LrFindCommand implements Callable<Integer> {
         for (int i = 0; i < points.size(); i++) {
             loss[i] = points.get(i).loss() <= top ? points.get(i).loss() : Double.NaN;
         }
-        LineChart chart = new LineChart(String.format(Locale.ROOT, "Range test: %s, %s, batch %d", name(model.kind()),
-                name(updater.kind()), batch.value()), "learning rate (log scale)", "training loss", 860, 560).logX();
+        LineChart chart = new LineChart(String.format(Locale.ROOT, "Range test: %s, %s, batch %d", EnumConverters.name(model.kind()),
+                EnumConverters.name(updater.kind()), batch.value()), "learning rate (log scale)", "training loss", 860, 560).logX();
         chart.faint(rate, loss, new Color(180, 180, 180));
         chart.line("smoothed loss (EMA, beta " + beta + ", bias-corrected)", rate, smoothed);
         chart.point(String.format(Locale.ROOT, "steepest: %.3g (suggested alpha0)", suggestion.steepest()),
@@ -151,10 +152,6 @@ public final class LrFindCommand implements Callable<Integer> {
         Validation.require(spec, divergence > 1, "--divergence must be > 1, got " + divergence);
         batch.validate(spec);
         trainLimit.validate(spec);
-    }
-
-    private static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 
     /** This command's defaults of the shared options. */

@@ -102,14 +102,14 @@ public final class TrainingOptions {
 
     /** One line: model, updater, seed. */
     public String describe() {
-        return String.format(Locale.ROOT, "model %s, updater %s, seed %d", name(model.kind()), name(updater), seed.value());
+        return String.format(Locale.ROOT, "model %s, updater %s, seed %d", EnumConverters.name(model.kind()), EnumConverters.name(updater), seed.value());
     }
 
     /** The environment and these options, for result files; the command adds its own. */
     public Provenance.Builder provenance(String commandName, TrainingData trainingData, CounterSchedule scheduled) {
         return Provenance.of(commandName)
-                .with("model", name(model.kind()))
-                .with("updater", name(updater))
+                .with("model", EnumConverters.name(model.kind()))
+                .with("updater", EnumConverters.name(updater))
                 .with("schedule", schedule().toString())
                 .with("scheduled", scheduled.toString())
                 .with("epochs", epochs())
@@ -124,10 +124,6 @@ public final class TrainingOptions {
     public static double lastRate(MultiLayerNetwork network) {
         ModelAdapter model = ModelAdapter.of(network);
         return model.appliedRate(model.iteration() - 1, model.epoch() - 1);
-    }
-
-    private static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 
     /** The defaults of the shared options in the commands that mix these in ({@code parallel}, {@code spark}). */

@@ -5,6 +5,7 @@ import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.benchmark.Jobs;
 import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
@@ -152,7 +153,7 @@ public final class TuneCommand implements Callable<Integer> {
                 + "from scratch).", eta, String.join(", ", rungs), halving.totalEpochs()));
         lines.add(String.format(Locale.ROOT, "%s, %s, batch %d, seed %d (draws and training), data %s. Trials are "
                         + "ranked by the test split's accuracy (the data has no separate validation split).",
-                name(model.kind()), name(updater.kind()), batch.value(), seed.value(), data.data()));
+                EnumConverters.name(model.kind()), EnumConverters.name(updater.kind()), batch.value(), seed.value(), data.data()));
         return lines;
     }
 
@@ -163,8 +164,8 @@ public final class TuneCommand implements Callable<Integer> {
                 .with("min_epochs", minEpochs)
                 .with("eta", eta)
                 .with("seed", seed.value())
-                .with("model", name(model.kind()))
-                .with("updater", name(updater.kind()))
+                .with("model", EnumConverters.name(model.kind()))
+                .with("updater", EnumConverters.name(updater.kind()))
                 .with("data", data.data())
                 .with("batch", batch.value())
                 .withAll(limits.provenance())
@@ -185,10 +186,6 @@ public final class TuneCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    private static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 
     /** This command's defaults of the shared options. */
