@@ -1,7 +1,7 @@
 /**
  * Command-line pieces the example commands share: picocli mixins for options that mean the same
  * everywhere ({@link io.github.dl4jschedules.examples.cli.DataOptions},
- * {@link io.github.dl4jschedules.examples.cli.AdamUpdaterOption},
+ * {@link io.github.dl4jschedules.examples.cli.UpdaterOption},
  * {@link io.github.dl4jschedules.examples.cli.DataLimits},
  * {@link io.github.dl4jschedules.examples.cli.TrainLimitOption},
  * {@link io.github.dl4jschedules.examples.cli.BatchOption},

@@ -7,7 +7,7 @@ import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.cli.TrainLimitOption;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.BackendFailure;
-import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.UpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.OutputFolderOption;
@@ -43,7 +43,7 @@ public final class LrFindCommand implements Callable<Integer> {
     ModelOption model;
 
     @Mixin
-    AdamUpdaterOption updater;
+    UpdaterOption updater;
 
     @Option(names = "--start", defaultValue = "1e-7", description = "First rate (default: ${DEFAULT-VALUE}).")
     double start;

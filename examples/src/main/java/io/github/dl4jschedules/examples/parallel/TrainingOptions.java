@@ -9,19 +9,18 @@ import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ScheduleOption;
 import io.github.dl4jschedules.examples.cli.SeedOption;
+import io.github.dl4jschedules.examples.cli.UpdaterOption;
 import io.github.dl4jschedules.examples.cli.ResultsFileOption;
 import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.run.TrainingData;
-import io.github.dl4jschedules.examples.run.UpdaterKind;
 import io.github.dl4jschedules.schedules.CounterSchedule;
 import io.github.dl4jschedules.training.ModelAdapter;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -36,9 +35,8 @@ public final class TrainingOptions {
     @CommandLine.Mixin
     ModelOption model;
 
-    @Option(names = "--updater", paramLabel = "NAME", description = "Updater: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "nesterovs", converter = EnumConverters.Updater.class, completionCandidates = EnumConverters.Updater.class)
-    UpdaterKind updater;
+    @CommandLine.Mixin
+    UpdaterOption updater;
 
     @CommandLine.Mixin
     ScheduleOption schedule;
@@ -96,20 +94,21 @@ public final class TrainingOptions {
 
     /** The network's configuration, its updater driven by {@code scheduled}. */
     public MultiLayerConfiguration configuration(TrainingData trainingData, CounterSchedule scheduled) {
-        return model.kind().configuration(updater.withRate(scheduled), seed.value(), trainingData.height(), trainingData.width(),
+        return model.kind().configuration(updater.kind().withRate(scheduled), seed.value(), trainingData.height(), trainingData.width(),
                 MnistData.NUM_CLASSES);
     }
 
     /** One line: model, updater, seed. */
     public String describe() {
-        return String.format(Locale.ROOT, "model %s, updater %s, seed %d", EnumConverters.name(model.kind()), EnumConverters.name(updater), seed.value());
+        return String.format(Locale.ROOT, "model %s, updater %s, seed %d", EnumConverters.name(model.kind()),
+                EnumConverters.name(updater.kind()), seed.value());
     }
 
     /** The environment and these options, for result files; the command adds its own. */
     public Provenance.Builder provenance(String commandName, TrainingData trainingData, CounterSchedule scheduled) {
         return Provenance.of(commandName)
                 .with("model", EnumConverters.name(model.kind()))
-                .with("updater", EnumConverters.name(updater))
+                .with("updater", EnumConverters.name(updater.kind()))
                 .with("schedule", schedule().toString())
                 .with("scheduled", scheduled.toString())
                 .with("epochs", epochs())
@@ -128,9 +127,10 @@ public final class TrainingOptions {
 
     /** The defaults of the shared options in the commands that mix these in ({@code parallel}, {@code spark}). */
     public static final class Defaults extends OptionDefaults {
-        /** {@code --model mlp}, {@code --epochs 10}, a step schedule. */
+        /** {@code --model mlp}, {@code --updater nesterovs}, {@code --epochs 10}, a step schedule. */
         public Defaults() {
-            super(Map.of("--model", "mlp", "--epochs", "10", "--schedule", "step(lr=0.05, factor=0.5, every=3, unit=epoch)"));
+            super(Map.of("--model", "mlp", "--updater", "nesterovs", "--epochs", "10",
+                    "--schedule", "step(lr=0.05, factor=0.5, every=3, unit=epoch)"));
         }
     }
 

@@ -2,7 +2,7 @@ package io.github.dl4jschedules.examples.train;
 
 import io.github.dl4jschedules.examples.run.Engine;
 import io.github.dl4jschedules.examples.run.BackendFailure;
-import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.UpdaterOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.DataOptions;
@@ -50,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
     ModelOption model;
 
     @Mixin
-    AdamUpdaterOption updater;
+    UpdaterOption updater;
 
     @Mixin
     ScheduleOption scheduleOption;

@@ -8,7 +8,7 @@ import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.benchmark.Jobs;
-import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.UpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
@@ -68,7 +68,7 @@ public final class TuneCommand implements Callable<Integer> {
     ModelOption model;
 
     @Mixin
-    AdamUpdaterOption updater;
+    UpdaterOption updater;
 
     @Mixin
     BatchOption batch;

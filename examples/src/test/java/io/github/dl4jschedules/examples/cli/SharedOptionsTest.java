@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An option written once as a mixin ({@link BatchOption}, {@link ResultsFileOption},
- * {@link ModelOption}, {@link EpochsOption} and {@link ScheduleOption} with each command's default from
+ * {@link ModelOption}, {@link UpdaterOption}, {@link EpochsOption} and {@link ScheduleOption} with each command's default from
  * its {@link OptionDefaults}, {@link SeedOption} and {@link OutputFolderOption} with each command's text
  * from its resource bundle, {@link DataOptions}, {@link DataLimits} and {@link TrainLimitOption}) answers the same in every command that has it: the same
  * usage error for the same bad value, the same help line. Nothing here trains a network.
@@ -281,5 +281,22 @@ class SharedOptionsTest {
 
         assertThat(result.exitCode()).as("exit code; err: %s", result.err()).isEqualTo(2);
         assertThat(result.err().lines().findFirst()).hasValue("--test-limit must be >= 1, got 0");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"train, adam", "lr-find, adam", "tune, adam", "parallel, nesterovs"})
+    void theUpdaterDefaultIsTheCommandsOwnInTheHelpLine(String command, String updater) {
+        assertThat(helpEntry(command, "--updater")).isEqualTo("--updater=NAME Updater: sgd, nesterovs, adam, adamax, "
+                + "nadam, amsgrad, rmsprop, adagrad (default: " + updater + ").");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "lr-find", "tune", "parallel"})
+    void anUnknownUpdaterIsTheSameUsageErrorInEveryCommand(String command) {
+        CommandRun result = run(command, "--updater", "lion");
+
+        assertThat(result.exitCode()).as("exit code; err: %s", result.err()).isEqualTo(2);
+        assertThat(result.err().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("Invalid value for option '--updater': "));
     }
 }
