@@ -7,9 +7,10 @@ import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.EpochsOption;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
+import io.github.dl4jschedules.examples.cli.JobsOption;
 import io.github.dl4jschedules.examples.cli.OutputFolderOption;
 import io.github.dl4jschedules.examples.cli.ScheduleOption;
-import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.FastPath;
@@ -99,10 +100,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Print one line per run instead of a progress bar.")
     boolean noProgress;
 
-    @Option(names = "--jobs", paramLabel = "N",
-            description = {"Runs trained at the same time, each with one native thread (default: the available cores, here ${DEFAULT-VALUE}).",
-                    "The results are those of --jobs 1; only the seconds change."})
-    int jobs = Jobs.defaultJobs();
+    @Mixin
+    JobsOption jobs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -146,7 +145,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         try (GridProgress progress = new GridProgress(console, !noProgress && System.console() != null, keys.size(),
                 finished, epochs.value())) {
-            return new GridRunner(store, jobs).trainMissing(keys, progress);
+            return new GridRunner(store, jobs.value()).trainMissing(keys, progress);
         }
     }
 
@@ -215,7 +214,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 .with("target", target)
                 .with("settle_epochs", settleEpochs)
                 .with("fast_path", true)
-                .with("jobs", jobs)
+                .with("jobs", jobs.value())
                 .with("runs_wall_seconds_total", runSeconds)
                 .with("runs_trained_this_session", trained)
                 .with("session_wall_seconds", sessionSeconds)
@@ -235,7 +234,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         limits.validate(spec);
         Validation.require(spec, target > 0 && target <= 1, "--target must be in (0, 1] (a fraction: 0.97 for 97%), got " + target);
         Validation.requirePositive(spec, "--settle-epochs", settleEpochs);
-        Validation.requirePositive(spec, "--jobs", jobs);
+        jobs.validate(spec);
         Validation.require(spec, !(defaultGrid && !schedules.specs().isEmpty()), "give either --default-grid or --schedule, not both");
         for (Path peer : peers) {
             Validation.require(spec, Files.isRegularFile(peer), "--peer: no such file " + peer);
@@ -251,12 +250,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     /** This command's texts of the shared options' help. */
     public static final class Texts extends HelpTexts {
-        /** The texts of {@code --epochs}, {@code --schedule} and {@code --out}. */
+        /** The texts of {@code --epochs}, {@code --schedule}, {@code --out} and {@code --jobs}. */
         public Texts() {
             super(Map.of("epochs", "Epochs per run (default: ${DEFAULT-VALUE}).",
                     "schedule", "A schedule to compare (repeatable): a spec, e.g. \"exponential(lr=0.002, rate=0.9, unit=epoch)\","
                             + " or a preset: ${bundle:help.presets}.",
-                    "out", "Output folder; rerun with it to continue."));
+                    "out", "Output folder; rerun with it to continue.",
+                    "jobs", "Runs trained at the same time, each with one native thread (default: the available cores, "
+                            + "here ${DEFAULT-VALUE}). The results are those of --jobs 1; only the seconds change."));
         }
     }
 }

@@ -10,7 +10,8 @@
  * {@link io.github.dl4jschedules.examples.cli.SeedOption},
  * {@link io.github.dl4jschedules.examples.cli.EpochsOption},
  * {@link io.github.dl4jschedules.examples.cli.ScheduleOption},
- * {@link io.github.dl4jschedules.examples.cli.OutputFolderOption}), the per-command defaults of such an option
+ * {@link io.github.dl4jschedules.examples.cli.OutputFolderOption},
+ * {@link io.github.dl4jschedules.examples.cli.JobsOption}), the per-command defaults of such an option
  * ({@link io.github.dl4jschedules.examples.cli.OptionDefaults}: a command names a small subclass in its
  * {@code @Command(defaultValueProvider = ...)}; a per-command help text goes in the command's resource
  * bundle, a subclass of {@link io.github.dl4jschedules.examples.cli.HelpTexts}, under the option's

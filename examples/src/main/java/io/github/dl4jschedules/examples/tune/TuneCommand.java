@@ -7,11 +7,11 @@ import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.BackendFailure;
-import io.github.dl4jschedules.examples.benchmark.Jobs;
 import io.github.dl4jschedules.examples.cli.UpdaterOption;
 import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.DataOptions;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
+import io.github.dl4jschedules.examples.cli.JobsOption;
 import io.github.dl4jschedules.examples.cli.OutputFolderOption;
 import io.github.dl4jschedules.examples.cli.ScheduleOption;
 import io.github.dl4jschedules.examples.cli.Validation;
@@ -82,10 +82,8 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     OutputFolderOption out;
 
-    @Option(names = "--jobs", paramLabel = "N",
-            description = {"Trials of a rung trained at the same time, each with one native thread (default: the available cores, here ${DEFAULT-VALUE}).",
-                    "The results are those of --jobs 1."})
-    int jobs = Jobs.defaultJobs();
+    @Mixin
+    JobsOption jobs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -114,7 +112,7 @@ public final class TuneCommand implements Callable<Integer> {
             console.printf(Locale.ROOT, "trial %d, %d epoch%s: test accuracy %.2f%%  %s%n", trial, epochs,
                     epochs == 1 ? "" : "s", 100 * accuracy, specs.get(trial));
             return accuracy;
-        }, jobs);
+        }, jobs.value());
 
         TrialTables.writeCsv(out.resolve("trials.csv"), specs, result);
         TrialTables.writeMarkdown(out.resolve("trials.md"), preamble, specs, result);
@@ -171,13 +169,13 @@ public final class TuneCommand implements Callable<Integer> {
                 .withAll(limits.provenance())
                 .with("best", specs.get(result.best()))
                 .with("fast_path", true)
-                .with("jobs", jobs)
+                .with("jobs", jobs.value())
                 .writeJson(out.resolve("provenance.json"));
     }
 
     private SuccessiveHalving validate() {
         batch.validate(spec);
-        Validation.requirePositive(spec, "--jobs", jobs);
+        jobs.validate(spec);
         limits.validate(spec);
         try {
             SuccessiveHalving halving = new SuccessiveHalving(trials, minEpochs, eta);
@@ -197,12 +195,14 @@ public final class TuneCommand implements Callable<Integer> {
 
     /** This command's texts of the shared options' help. */
     public static final class Texts extends HelpTexts {
-        /** The texts of {@code --seed}, {@code --schedule} and {@code --out}. */
+        /** The texts of {@code --seed}, {@code --schedule}, {@code --out} and {@code --jobs}. */
         public Texts() {
             super(Map.of("seed", "Seed of the draws and of every training (default: ${DEFAULT-VALUE}).",
                     "schedule", "Required: a spec with ranges key=low..high, e.g. \"inverse-time(lr=1e-3..1, decay=0.01..10, unit=epoch)\"."
                             + " Log-uniform when 0 < low and high/low >= 10, else uniform; integers when both bounds are.",
-                    "out", "Folder for trials.md, trials.csv, provenance.json."));
+                    "out", "Folder for trials.md, trials.csv, provenance.json.",
+                    "jobs", "Trials of a rung trained at the same time, each with one native thread (default: the available "
+                            + "cores, here ${DEFAULT-VALUE}). The results are those of --jobs 1."));
         }
     }
 }

@@ -299,4 +299,15 @@ class SharedOptionsTest {
         assertThat(result.err().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
                 .startsWith("Invalid value for option '--updater': "));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"benchmark | Runs trained at the same time", "tune | Trials of a rung trained at the same time"})
+    void jobsBelowOneAreTheSameUsageErrorAndTheDefaultIsTheCores(String command, String text) {
+        CommandRun result = run(command, "--jobs", "0");
+
+        assertThat(result.exitCode()).as("exit code; err: %s", result.err()).isEqualTo(2);
+        assertThat(result.err().lines().findFirst()).hasValue("--jobs must be >= 1, got 0");
+        assertThat(helpEntry(command, "--jobs")).startsWith("--jobs=N " + text + ", each with one native thread "
+                + "(default: the available cores, here " + Runtime.getRuntime().availableProcessors() + ").");
+    }
 }
