@@ -14,7 +14,6 @@ import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.JobsOption;
 import io.github.dl4jschedules.examples.cli.OutputFolderOption;
 import io.github.dl4jschedules.examples.cli.ScheduleOption;
-import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;
 import io.github.dl4jschedules.examples.run.Provenance;
