@@ -18,8 +18,8 @@ import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import io.github.dl4jschedules.parallel.WorkerSteps;
+import io.github.dl4jschedules.training.ModelAdapter;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.parameterserver.distributed.conf.VoidConfiguration;
 import org.nd4j.parameterserver.distributed.v2.ModelParameterServer;
 import org.nd4j.linalg.dataset.DataSet;
@@ -217,20 +217,9 @@ public final class SparkTraining {
     }
 
     private static void perWorkerSteps(IUpdater updater, int workers) {
-        ISchedule schedule = updater == null ? null : learningRateSchedule(updater);
-        if (schedule != null) {
-            updater.setLrAndSchedule(Double.NaN, WorkerSteps.of(schedule, workers));
-        }
-    }
-
-    /** ND4J's updater configurations all have {@code getLearningRateSchedule()}, but not on IUpdater. */
-    private static ISchedule learningRateSchedule(IUpdater updater) {
-        try {
-            return (ISchedule) updater.getClass().getMethod("getLearningRateSchedule").invoke(updater);
-        } catch (NoSuchMethodException e) {
-            return null;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the rate schedule of " + updater.getClass().getName(), e);
+        if (updater != null) {
+            ModelAdapter.learningRateSchedule(updater)
+                    .ifPresent(schedule -> updater.setLrAndSchedule(Double.NaN, WorkerSteps.of(schedule, workers)));
         }
     }
 }
