@@ -73,7 +73,12 @@ public sealed interface RateAdjustment extends Serializable permits RateAdjustme
             return new FollowSchedule(factor, start);
         }
 
-        /** {@code scaled(factor, shaped)}, just {@code shaped} for factor 1, {@code shaped} being {@link #shape}{@code (base)}. */
+        /**
+         * {@code scaled(factor, shaped)}, just {@code shaped} for factor 1, {@code shaped} being {@link #shape}{@code (base)}.
+         *
+         * @param base the configured schedule
+         * @return the schedule to train with
+         */
         @Override
         public CounterSchedule applyTo(CounterSchedule base) {
             CounterSchedule shaped = shape(base);
@@ -120,7 +125,12 @@ public sealed interface RateAdjustment extends Serializable permits RateAdjustme
             return new FixedRate(rate, start);
         }
 
-        /** {@code constant(rate)}, after checking {@link #shape}{@code (base)}. */
+        /**
+         * {@code constant(rate)}, after checking {@link #shape}{@code (base)}.
+         *
+         * @param base the configured schedule
+         * @return the schedule to train with
+         */
         @Override
         public CounterSchedule applyTo(CounterSchedule base) {
             shape(base);
