@@ -117,17 +117,14 @@ public final class OneCycle extends CounterSchedule {
         this.anneal = check.notNull("anneal", anneal);
         this.threePhase = threePhase;
         this.unit = check.notNull("unit", unit);
-        double lastStep = total - 1;
         check.require(firstEnd() > 0, "total",
                 "large enough for the phases (pct*total - 1 > 0 with pct=" + pct + ")", total);
+        // Two phases: the second, from firstEnd() to total - 1, is never empty, as pct < 1 gives
+        // pct*total < total, also in doubles (and subtracting 1 from a number > 1 below 2^31 is exact).
+        // Three: the middle phase is secondEnd() - firstEnd() = firstEnd() > 0 long; the last may be empty.
         if (threePhase) {
-            // secondEnd() - firstEnd() = firstEnd() > 0, checked above: the middle phase is never empty
-            check.require(lastStep > secondEnd(), "pct",
+            check.require(total - 1 > secondEnd(), "pct",
                     "small enough that the third phase has positive length (2*pct*total - 2 < total - 1 with total="
-                            + total + ")", pct);
-        } else {
-            check.require(lastStep > firstEnd(), "pct",
-                    "small enough that the second phase has positive length (pct*total - 1 < total - 1 with total="
                             + total + ")", pct);
         }
     }

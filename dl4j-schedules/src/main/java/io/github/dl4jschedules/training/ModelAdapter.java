@@ -11,6 +11,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one view of a model that the training-time parts, the parallel training and the examples use,
@@ -103,6 +104,25 @@ public abstract sealed class ModelAdapter permits MultiLayerAdapter, GraphAdapte
         return updaters().values().stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("the model has no unit with a learning rate"))
                 .getLearningRate(iteration, epoch);
+    }
+
+    /**
+     * The learning-rate schedule of an updater configuration. ND4J's configurations with a learning rate
+     * (Sgd, Adam, Nesterovs, ...) all have {@code getLearningRateSchedule()}, which {@link IUpdater} does
+     * not declare; one without it (AdaDelta, NoOp) has no learning rate to schedule.
+     *
+     * @param updater an updater configuration
+     * @return its schedule; empty for a fixed rate or no learning rate
+     * @throws IllegalStateException if the schedule cannot be read
+     */
+    public static Optional<ISchedule> learningRateSchedule(IUpdater updater) {
+        try {
+            return Optional.ofNullable((ISchedule) updater.getClass().getMethod("getLearningRateSchedule").invoke(updater));
+        } catch (NoSuchMethodException e) {
+            return Optional.empty();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the rate schedule of " + updater.getClass().getName(), e);
+        }
     }
 
     /**

@@ -9,22 +9,139 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import java.io.Serializable;
 
 /**
- * How a {@link RateController} changes the configured schedule: not at all, scaled by a factor, or
- * replaced by a fixed rate, and for a {@code wsd} schedule possibly cooling down since a command.
+ * How a {@link RateController} changes the configured schedule: it follows the schedule, scaled by a
+ * factor ({@link FollowSchedule}, factor 1 being the plain schedule), or a fixed rate replaces it
+ * ({@link FixedRate}); either way, for a {@code wsd} schedule, possibly cooling down since a command.
  * Immutable; each command yields a new adjustment, and an adjustment that cannot be trained with (a
  * factor or fixed rate that overflows to infinity) cannot be built: {@link #after} throws instead.
- *
- * @param factor    the multiplier of the schedule when {@code fixedRate} is NaN
- * @param fixedRate the fixed rate, or NaN when the schedule is followed
- * @param cooldown  the cooldown started by a {@code cooldown N} command, or {@code null}
- * @serial exclude
  */
-// @serial exclude: JDK 17's javadoc asks for comments on a serializable record's components
-// in the serialized form and does not take them from the @param tags, which document them.
-public record RateAdjustment(double factor, double fixedRate, CooldownStart cooldown) implements Serializable {
+public sealed interface RateAdjustment extends Serializable permits RateAdjustment.FollowSchedule, RateAdjustment.FixedRate {
 
     /** The plain schedule. */
-    public static final RateAdjustment NONE = new RateAdjustment(1, Double.NaN);
+    RateAdjustment NONE = new FollowSchedule(1, null);
+
+    /**
+     * {@return the cooldown started by a {@code cooldown N} command, or {@code null}}
+     */
+    CooldownStart cooldown();
+
+    /**
+     * {@return this adjustment with its rate multiplied by {@code multiplier}: the schedule's factor, or the fixed rate}
+     *
+     * @param multiplier the factor of a {@code factor} command
+     * @throws IllegalArgumentException if the result is not finite
+     */
+    RateAdjustment times(double multiplier);
+
+    /**
+     * {@return this adjustment, cooling down from {@code start}}
+     *
+     * @param start the cooldown a {@code cooldown N} command starts
+     */
+    RateAdjustment coolingDown(CooldownStart start);
+
+    /**
+     * The schedule followed, scaled by {@code factor}.
+     *
+     * @param factor   the multiplier of the schedule, finite and {@code >= 0}
+     * @param cooldown the cooldown started by a {@code cooldown N} command, or {@code null}
+     * @serial exclude
+     */
+    // @serial exclude: JDK 17's javadoc asks for comments on a serializable record's components
+    // in the serialized form and does not take them from the @param tags, which document them.
+    record FollowSchedule(double factor, CooldownStart cooldown) implements RateAdjustment {
+
+        /**
+         * Checks that {@code factor} is finite and {@code >= 0}.
+         *
+         * @param factor   the multiplier of the schedule
+         * @param cooldown the cooldown started by a {@code cooldown N} command, or {@code null}
+         */
+        public FollowSchedule {
+            if (!(factor >= 0) || !Double.isFinite(factor)) {
+                throw new IllegalArgumentException("factor must be finite and >= 0, got " + factor);
+            }
+        }
+
+        @Override
+        public RateAdjustment times(double multiplier) {
+            return new FollowSchedule(factor * multiplier, cooldown);
+        }
+
+        @Override
+        public RateAdjustment coolingDown(CooldownStart start) {
+            return new FollowSchedule(factor, start);
+        }
+
+        /**
+         * {@code scaled(factor, shaped)}, just {@code shaped} for factor 1, {@code shaped} being {@link #shape}{@code (base)}.
+         *
+         * @param base the configured schedule
+         * @return the schedule to train with
+         */
+        @Override
+        public CounterSchedule applyTo(CounterSchedule base) {
+            CounterSchedule shaped = shape(base);
+            return factor == 1 ? shaped : new Scaled(factor, shaped);
+        }
+
+        @Override
+        public String toString() {
+            return RateAdjustment.describe(factor == 1 ? "plain schedule" : "schedule x" + factor, cooldown);
+        }
+    }
+
+    /**
+     * A fixed rate in place of the schedule.
+     *
+     * @param rate     the rate, finite and {@code >= 0}
+     * @param cooldown the cooldown started by a {@code cooldown N} command, or {@code null}; it still
+     *                 shapes the schedule that {@code schedule} or {@code set} return to
+     * @serial exclude
+     */
+    // @serial exclude: JDK 17's javadoc asks for comments on a serializable record's components
+    // in the serialized form and does not take them from the @param tags, which document them.
+    record FixedRate(double rate, CooldownStart cooldown) implements RateAdjustment {
+
+        /**
+         * Checks that {@code rate} is finite and {@code >= 0}.
+         *
+         * @param rate     the rate
+         * @param cooldown the cooldown started by a {@code cooldown N} command, or {@code null}
+         */
+        public FixedRate {
+            if (!(rate >= 0 && Double.isFinite(rate))) {
+                throw new IllegalArgumentException("the fixed rate must be finite and >= 0, got " + rate);
+            }
+        }
+
+        @Override
+        public RateAdjustment times(double multiplier) {
+            return new FixedRate(rate * multiplier, cooldown);
+        }
+
+        @Override
+        public RateAdjustment coolingDown(CooldownStart start) {
+            return new FixedRate(rate, start);
+        }
+
+        /**
+         * {@code constant(rate)}, after checking {@link #shape}{@code (base)}.
+         *
+         * @param base the configured schedule
+         * @return the schedule to train with
+         */
+        @Override
+        public CounterSchedule applyTo(CounterSchedule base) {
+            shape(base);
+            return new ConstantRate(rate);
+        }
+
+        @Override
+        public String toString() {
+            return RateAdjustment.describe("fixed rate " + rate, cooldown);
+        }
+    }
 
     /**
      * A {@code cooldown N} command's effect: the counters of the first update of the cooldown and its length.
@@ -37,7 +154,7 @@ public record RateAdjustment(double factor, double fixedRate, CooldownStart cool
      */
     // @serial exclude: JDK 17's javadoc asks for comments on a serializable record's components
     // in the serialized form and does not take them from the @param tags, which document them.
-    public record CooldownStart(int iteration, int epoch, int steps) implements Serializable {
+    record CooldownStart(int iteration, int epoch, int steps) implements Serializable {
 
         /**
          * The {@code wsd} schedule {@code base} with its stable phase ended here: at {@code epoch} if it counts
@@ -58,40 +175,10 @@ public record RateAdjustment(double factor, double fixedRate, CooldownStart cool
     }
 
     /**
-     * Checks that {@code factor} and {@code fixedRate} are finite and {@code >= 0} ({@code fixedRate} may be NaN).
-     *
-     * @param factor the multiplier of the schedule when {@code fixedRate} is NaN
-     * @param fixedRate the fixed rate, or NaN when the schedule is followed
-     * @param cooldown the cooldown started by a {@code cooldown N} command, or {@code null}
-     */
-    public RateAdjustment {
-        if (!(factor >= 0) || !Double.isFinite(factor)) {
-            throw new IllegalArgumentException("factor must be finite and >= 0, got " + factor);
-        }
-        if (!Double.isNaN(fixedRate) && !(fixedRate >= 0 && Double.isFinite(fixedRate))) {
-            throw new IllegalArgumentException("the fixed rate must be finite and >= 0, got " + fixedRate);
-        }
-    }
-
-    /**
-     * An adjustment without a cooldown.
-     *
-     * @param factor the multiplier of the schedule when {@code fixedRate} is NaN
-     * @param fixedRate the fixed rate, or NaN when the schedule is followed
-     */
-    public RateAdjustment(double factor, double fixedRate) {
-        this(factor, fixedRate, null);
-    }
-
-    /** {@return whether a fixed rate replaces the schedule} */
-    public boolean fixed() {
-        return !Double.isNaN(fixedRate);
-    }
-
-    /**
      * The adjustment after a command given just before the update of {@code iteration}, {@code epoch}.
-     * {@code factor}, {@code set} and {@code fixed} keep a cooldown under way; {@code schedule} ends it
-     * too (back to the plain configured schedule).
+     * {@code factor} scales the schedule's factor or the fixed rate; {@code set} picks the factor that
+     * gives its rate; {@code fixed} replaces the schedule. All three keep a cooldown under way;
+     * {@code schedule} ends it too (back to the plain configured schedule).
      *
      * @param command   the command
      * @param baseNow   the rate of the configured schedule, with the cooldown if any ({@link #shape}), at
@@ -102,28 +189,26 @@ public record RateAdjustment(double factor, double fixedRate, CooldownStart cool
      * @throws IllegalArgumentException if the result is not finite (e.g. {@code factor 1e308} twice), or a
      *                                  second {@code cooldown} is given while one is under way
      */
-    public RateAdjustment after(RateCommand command, double baseNow, int iteration, int epoch) {
+    default RateAdjustment after(RateCommand command, double baseNow, int iteration, int epoch) {
         if (command instanceof RateCommand.Multiply multiply) {
-            return fixed()
-                    ? new RateAdjustment(factor, fixedRate * multiply.factor(), cooldown)
-                    : new RateAdjustment(factor * multiply.factor(), Double.NaN, cooldown);
+            return times(multiply.factor());
         }
         if (command instanceof RateCommand.Set set) {
             if (baseNow == 0) {
                 throw new IllegalArgumentException("cannot set the rate to " + set.rate()
                         + " by scaling: the schedule's rate is 0 now; use 'fixed'");
             }
-            return new RateAdjustment(set.rate() / baseNow, Double.NaN, cooldown);
+            return new FollowSchedule(set.rate() / baseNow, cooldown());
         }
         if (command instanceof RateCommand.Fix fix) {
-            return new RateAdjustment(factor, fix.rate(), cooldown);
+            return new FixedRate(fix.rate(), cooldown());
         }
         if (command instanceof RateCommand.Cooldown start) {
-            if (cooldown != null) {
+            if (cooldown() != null) {
                 throw new IllegalArgumentException("cooldown: already cooling down since iteration "
-                        + cooldown.iteration() + " over " + cooldown.steps() + " steps");
+                        + cooldown().iteration() + " over " + cooldown().steps() + " steps");
             }
-            return new RateAdjustment(factor, fixedRate, new CooldownStart(iteration, epoch, start.steps()));
+            return coolingDown(new CooldownStart(iteration, epoch, start.steps()));
         }
         return NONE;
     }
@@ -133,29 +218,21 @@ public record RateAdjustment(double factor, double fixedRate, CooldownStart cool
      *
      * @param base the configured schedule
      */
-    public CounterSchedule shape(CounterSchedule base) {
-        return cooldown == null ? base : cooldown.applyTo(base);
+    default CounterSchedule shape(CounterSchedule base) {
+        return cooldown() == null ? base : cooldown().applyTo(base);
     }
 
     /**
-     * The schedule to train with: {@code constant(fixedRate)}, or {@code scaled(factor, shaped)} (just
-     * {@code shaped} for factor 1), where {@code shaped} is {@link #shape}{@code (base)}, which is checked
-     * even under a fixed rate.
+     * The schedule to train with: {@code scaled(factor, shaped)} or {@code constant(rate)}, where
+     * {@code shaped} is {@link #shape}{@code (base)}, which is checked even under a fixed rate.
      *
      * @param base the configured schedule
      * @return the schedule to train with
      */
-    public CounterSchedule applyTo(CounterSchedule base) {
-        CounterSchedule shaped = shape(base);
-        if (fixed()) {
-            return new ConstantRate(fixedRate);
-        }
-        return factor == 1 ? shaped : new Scaled(factor, shaped);
-    }
+    CounterSchedule applyTo(CounterSchedule base);
 
-    @Override
-    public String toString() {
-        String rate = fixed() ? "fixed rate " + fixedRate : factor == 1 ? "plain schedule" : "schedule x" + factor;
+    /** The text of {@link #toString}: the rate part, then the cooldown if any. */
+    private static String describe(String rate, CooldownStart cooldown) {
         return cooldown == null ? rate : rate + ", cooling down from iteration " + cooldown.iteration() + " over "
                 + cooldown.steps() + " steps";
     }

@@ -10,7 +10,6 @@ import org.nd4j.linalg.schedule.ISchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -327,7 +326,7 @@ public final class RateController extends BaseTrainingListener {
     }
 
     private static CounterSchedule configuredSchedule(String layer, IUpdater updater) {
-        ISchedule schedule = learningRateSchedule(updater);
+        ISchedule schedule = ModelAdapter.learningRateSchedule(updater).orElse(null);
         if (schedule == null) {
             return new ConstantRate(updater.getLearningRate(0, 0));
         }
@@ -336,16 +335,5 @@ public final class RateController extends BaseTrainingListener {
         }
         throw new IllegalArgumentException("layer " + layer + " uses " + schedule.getClass().getName()
                 + "; the rate controller works with dl4j-schedules schedules (Schedules.parse) or a fixed rate");
-    }
-
-    /** ND4J's updater configurations all have {@code getLearningRateSchedule()}, but not on IUpdater. */
-    private static ISchedule learningRateSchedule(IUpdater updater) {
-        try {
-            return (ISchedule) updater.getClass().getMethod("getLearningRateSchedule").invoke(updater);
-        } catch (NoSuchMethodException e) {
-            return null;
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read the schedule of " + updater.getClass().getName(), e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.nd4j.linalg.schedule.ScheduleType.EPOCH;
 import static org.nd4j.linalg.schedule.ScheduleType.ITERATION;
 
@@ -168,6 +169,19 @@ class ModernSchedulesValidationTest {
         assertThat(new OneCycle(0.1, 4, ITERATION).total()).isEqualTo(4);
         assertThat(new OneCycle(0.1, 101, 0.5, 25, 1e4, Anneal.LINEAR, true, ITERATION).total()).isEqualTo(101);
         assertThat(new OneCycle(0.1, 10, 0.3, 0.5, 1e4, Anneal.COS, false, ITERATION).div()).isEqualTo(0.5);
+    }
+
+    /**
+     * Two phases have room for any pct below 1: the largest, 1 - 2^-53, with total 2 puts the peak at
+     * step 2 * (1 - 2^-53) - 1 = 1 - 2^-52, just before the last step, 1, which ends at max/div/final-div.
+     */
+    @Test
+    void twoPhasesAcceptEveryPctBelowOne() {
+        OneCycle late = new OneCycle(0.1, 2, Math.nextDown(1.0), 25, 1e4, Anneal.LINEAR, false, ITERATION);
+        assertThat(late.valueAt(0, 0)).isEqualTo(0.1 / 25);
+        assertThat(late.valueAt(1, 0)).isCloseTo(0.1 / 25 / 1e4, within(1e-15));
+        rejects(() -> new OneCycle(0.1, 2, 1.0, 25, 1e4, Anneal.LINEAR, false, ITERATION),
+                "one-cycle: pct must be in (0, 1), got pct=1.0");
     }
 
     @Test

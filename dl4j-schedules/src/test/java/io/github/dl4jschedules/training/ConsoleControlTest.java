@@ -71,7 +71,7 @@ class ConsoleControlTest {
         assertThat(reader.isAlive()).isFalse();
 
         network.fit(TinyNetworks.batches(1, BATCH).get(0));
-        assertThat(controller.adjustment()).isEqualTo(new RateAdjustment(1, 0.01));
+        assertThat(controller.adjustment()).isEqualTo(new RateAdjustment.FixedRate(0.01, null));
         assertThat(controller.currentRate()).isEqualTo(0.01);
     }
 }

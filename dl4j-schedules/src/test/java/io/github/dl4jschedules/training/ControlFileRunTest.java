@@ -126,7 +126,7 @@ class ControlFileRunTest {
             assertThat(change.rateBefore()).as("%s", change).isCloseTo(before[i], within(1e-12 * before[i]));
             assertThat(change.rateAfter()).as("%s", change).isCloseTo(after, within(1e-12 * after));
         }
-        assertThat(run.controller.history().get(2).after()).isEqualTo(new RateAdjustment(0.2 / b.applyAsDouble(4), 0.05));
+        assertThat(run.controller.history().get(2).after()).isEqualTo(new RateAdjustment.FixedRate(0.05, null));
         assertThat(run.controller.adjustment()).isEqualTo(RateAdjustment.NONE);
 
         assertThat(run.warnings).hasSize(1);

@@ -71,7 +71,7 @@ class RefusedCommandTest {
         assertThat(controller.apply(new RateCommand.Multiply(1e300), "JMX")).isNotNull();
         assertThat(controller.apply(new RateCommand.Multiply(1e300), "JMX")).isNull();
         assertThat(warnings).containsExactly("JMX: factor must be finite and >= 0, got Infinity; nothing changed");
-        assertThat(controller.adjustment()).isEqualTo(new RateAdjustment(1e300, Double.NaN));
+        assertThat(controller.adjustment()).isEqualTo(new RateAdjustment.FollowSchedule(1e300, null));
     }
 
     @Test

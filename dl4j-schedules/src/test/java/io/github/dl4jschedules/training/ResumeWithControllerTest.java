@@ -102,7 +102,8 @@ class ResumeWithControllerTest {
         PlateauState savedPlateau = TrainingStateStore.plateau(file).orElseThrow();
         assertThat(savedController).isEqualTo(controller.get().state());
         assertThat(savedController.baseSpecs()).containsOnlyKeys("0", "1").containsValue(Schedules.parse(SCHEDULE).toString());
-        assertThat(savedController.adjustment().factor()).isNotEqualTo(1.0);
+        assertThat(savedController.adjustment()).isInstanceOfSatisfying(RateAdjustment.FollowSchedule.class,
+                adjustment -> assertThat(adjustment.factor()).isNotEqualTo(1.0));
         assertThat(savedPlateau).isEqualTo(firstPlateau.state());
 
         MultiLayerNetwork resumed = ModelSerializer.restoreMultiLayerNetwork(file, true);

@@ -4,20 +4,19 @@ import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.run.BackendFailure;
+import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.DataOptions;
+import io.github.dl4jschedules.examples.cli.EpochsOption;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
+import io.github.dl4jschedules.examples.cli.JobsOption;
+import io.github.dl4jschedules.examples.cli.OutputFolderOption;
+import io.github.dl4jschedules.examples.cli.ScheduleOption;
 import io.github.dl4jschedules.examples.cli.Validation;
-import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.FastPath;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
-import io.github.dl4jschedules.examples.run.ScheduleConverter;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.UpdaterKind;
-import org.nd4j.shade.jackson.core.JsonProcessingException;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.SerializationFeature;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +43,7 @@ import java.util.stream.Collectors;
  * {@code summary.md}, {@code summary.csv}, {@code accuracy-*.png}, {@code loss-*.png},
  * {@code rates-*.png}, {@code provenance.json}.
  */
-@Command(name = "benchmark", resourceBundle = HelpTexts.NAME, defaultValueProvider = BenchmarkCommand.Defaults.class,
+@Command(name = "benchmark", resourceBundle = "io.github.dl4jschedules.examples.benchmark.BenchmarkCommand$Texts", defaultValueProvider = BenchmarkCommand.Defaults.class,
         mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains every schedule with every updater and seed, then summarises over seeds: final accuracy",
                 "and loss (mean, std), epochs and seconds to a target accuracy, how tightly the accuracy settles.",
@@ -53,10 +52,8 @@ import java.util.stream.Collectors;
                 "Without --schedule: the default grid (constant vs the lecture's decays and cosine, adam and sgd)."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
-    @Option(names = "--schedule", paramLabel = "SPEC|PRESET",
-            description = {"A schedule to compare (repeatable): a spec, e.g. \"exponential(lr=0.002, rate=0.9, unit=epoch)\",",
-                    "or a preset: ${bundle:help.presets}."})
-    List<String> schedules = new ArrayList<>();
+    @Mixin
+    ScheduleOption schedules;
 
     @Option(names = "--updater", paramLabel = "NAME", converter = EnumConverters.Updater.class,
             completionCandidates = EnumConverters.Updater.class,
@@ -73,14 +70,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--epochs", defaultValue = "15", description = "Epochs per run (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Mixin
+    EpochsOption epochs;
 
     @Mixin
     BatchOption batch;
 
     @Mixin
     DataOptions data;
+
+    @Mixin
+    DataLimits limits;
 
     @Option(names = "--target", paramLabel = "ACC", defaultValue = "0.94",
             description = "Test accuracy to reach, in (0, 1] (default: ${DEFAULT-VALUE}, for the MLP on the bundled subset).")
@@ -90,8 +90,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Settle spread: max - min test accuracy over the last K epochs (all if fewer), mean over seeds (default: ${DEFAULT-VALUE}).")
     int settleEpochs;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder; rerun with it to continue.")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @Option(names = "--peer", paramLabel = "FILE",
             description = "A runs.csv of another framework on the same grid (tools/peer/pytorch_schedules.py), summarised beside ours.")
@@ -100,10 +100,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Print one line per run instead of a progress bar.")
     boolean noProgress;
 
-    @Option(names = "--jobs", paramLabel = "N",
-            description = {"Runs trained at the same time, each with one native thread (default: the available cores, here ${DEFAULT-VALUE}).",
-                    "The results are those of --jobs 1; only the seconds change."})
-    int jobs = Jobs.defaultJobs();
+    @Mixin
+    JobsOption jobs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -115,11 +113,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
         long start = System.nanoTime();
-        TrainingData sample = data.load(batch.value(), 0);
-        Grid grid = new Grid(new Grid.Setup(model.kind(), dataKey(), epochs, batch.value(), data.limits().train(), data.limits().test()),
+        TrainingData sample = data.load(batch.value(), 0, limits);
+        Grid grid = new Grid(new Grid.Setup(model.kind(), dataKey(), epochs.value(), batch.value(), limits.train(), limits.test()),
                 cells(), seeds);
         RunStore store = new RunStore(out.resolve("runs"));
-        boolean continued = GridFile.claim(out, grid);
+        boolean continued = GridFile.claim(out.folder(), grid);
         int trained = train(grid, store, sample, continued, console);
         double runSeconds = report(grid, store, sample);
         writeProvenance(grid, sample, trained, runSeconds, (System.nanoTime() - start) / 1e9);
@@ -141,13 +139,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int finished = (int) keys.stream().filter(store::finished).count();
         console.printf(Locale.ROOT, "%s: %d cells x %d seeds = %d runs of %d epochs, %s, %s (%,d train, %,d test)%n",
                 continued ? "continuing " + out : "benchmark in " + out, grid.cells().size(), seeds.size(), keys.size(),
-                epochs, name(model.kind()), sample.description(), sample.trainSize(), sample.testSize());
+                epochs.value(), EnumConverters.name(model.kind()), sample.description(), sample.trainSize(), sample.testSize());
         if (finished > 0) {
             console.printf(Locale.ROOT, "%d runs finished before: kept; %d to train%n", finished, keys.size() - finished);
         }
         try (GridProgress progress = new GridProgress(console, !noProgress && System.console() != null, keys.size(),
-                finished, epochs)) {
-            return new GridRunner(store, jobs).trainMissing(keys, progress);
+                finished, epochs.value())) {
+            return new GridRunner(store, jobs.value()).trainMissing(keys, progress);
         }
     }
 
@@ -159,33 +157,27 @@ public final class BenchmarkCommand implements Callable<Integer> {
         for (Path peer : peers) {
             all.addAll(labelled(RunsCsv.read(peer), grid));
         }
-        String title = name(model.kind()) + ", " + (TrainingData.BUNDLED.equals(data.data()) ? "bundled MNIST subset" : data.data());
+        String title = EnumConverters.name(model.kind()) + ", " + (TrainingData.BUNDLED.equals(data.data()) ? "bundled MNIST subset" : data.data());
         RunsCsv.write(out.resolve("runs.csv"), ours);
         RunsCsv.writeRates(out.resolve("rates.csv"), keys, store);
         List<Summary.Row> rows = Summary.of(all, target, settleEpochs,
                 (int) Math.ceil(sample.trainSize() / (double) batch.value()));
         SummaryTables.writeCsv(out.resolve("summary.csv"), rows, target, settleEpochs);
         SummaryTables.writeMarkdown(out.resolve("summary.md"), rows, context(grid, sample), target, settleEpochs);
-        BenchmarkCharts.writeEpochCharts(out, all, title);
-        BenchmarkCharts.writeRateCharts(out, firstSeedRuns(keys), store, title);
+        BenchmarkCharts.writeEpochCharts(out.folder(), all, title);
+        BenchmarkCharts.writeRateCharts(out.folder(), firstSeedRuns(keys), store, title);
         return keys.stream().mapToDouble(store::wallSeconds).sum();
     }
 
     private List<Grid.Cell> cells() {
-        if (defaultGrid || schedules.isEmpty()) {
-            return DefaultGrid.cells(epochs, updaters.isEmpty() ? List.of(UpdaterKind.ADAM, UpdaterKind.SGD) : updaters);
+        if (defaultGrid || schedules.specs().isEmpty()) {
+            return DefaultGrid.cells(epochs.value(), updaters.isEmpty() ? List.of(UpdaterKind.ADAM, UpdaterKind.SGD) : updaters);
         }
-        ScheduleConverter converter = new ScheduleConverter();
         List<Grid.Cell> cells = new ArrayList<>();
         for (UpdaterKind updater : updaters.isEmpty() ? List.of(UpdaterKind.ADAM) : updaters) {
-            for (String text : schedules) {
+            for (String text : schedules.specs()) {
                 String label = text.trim().replaceAll("\\s+", " ");
-                try {
-                    cells.add(new Grid.Cell(updater, label, converter.convert(text)));
-                } catch (CommandLine.TypeConversionException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "Invalid value for option '--schedule': " + e.getMessage());
-                }
+                cells.add(new Grid.Cell(updater, label, ScheduleOption.parse(spec, text)));
             }
         }
         return cells;
@@ -209,31 +201,25 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private String context(Grid grid, TrainingData sample) {
         return String.format(Locale.ROOT, "%s on %s (%,d train, %,d test examples), %d epochs, batch %d, seeds %s; "
                         + "target test accuracy %.2f%%. Charts: accuracy-*.png, loss-*.png, rates-*.png.",
-                name(model.kind()), sample.description(), sample.trainSize(), sample.testSize(), epochs, batch.value(),
+                EnumConverters.name(model.kind()), sample.description(), sample.trainSize(), sample.testSize(), epochs.value(), batch.value(),
                 grid.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")), 100 * target);
     }
 
     private void writeProvenance(Grid grid, TrainingData sample, int trained, double runSeconds, double sessionSeconds) {
-        Map<String, Object> values = new LinkedHashMap<>(Provenance.environment());
-        values.put("command", "benchmark");
-        values.put("data_description", sample.description());
-        values.put("train_examples", sample.trainSize());
-        values.put("test_examples", sample.testSize());
-        values.put("grid", grid.describe());
-        values.put("target", target);
-        values.put("settle_epochs", settleEpochs);
-        values.put("fast_path", true);
-        values.put("jobs", jobs);
-        values.put("runs_wall_seconds_total", runSeconds);
-        values.put("runs_trained_this_session", trained);
-        values.put("session_wall_seconds", sessionSeconds);
-        values.put("peers", peers.stream().map(Path::toString).toList());
-        try {
-            AtomicFiles.writeString(out.resolve("provenance.json"),
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(values) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("provenance is plain values", e);
-        }
+        Provenance.of("benchmark")
+                .with("data_description", sample.description())
+                .with("train_examples", sample.trainSize())
+                .with("test_examples", sample.testSize())
+                .with("grid", grid.describe())
+                .with("target", target)
+                .with("settle_epochs", settleEpochs)
+                .with("fast_path", true)
+                .with("jobs", jobs.value())
+                .with("runs_wall_seconds_total", runSeconds)
+                .with("runs_trained_this_session", trained)
+                .with("session_wall_seconds", sessionSeconds)
+                .with("peers", peers.stream().map(Path::toString).toList())
+                .writeJson(out.resolve("provenance.json"));
     }
 
     private String dataKey() {
@@ -243,26 +229,35 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        Validation.requirePositive(spec, "--epochs", epochs);
+        epochs.validate(spec);
         batch.validate(spec);
-        data.validate(spec);
+        limits.validate(spec);
         Validation.require(spec, target > 0 && target <= 1, "--target must be in (0, 1] (a fraction: 0.97 for 97%), got " + target);
         Validation.requirePositive(spec, "--settle-epochs", settleEpochs);
-        Validation.requirePositive(spec, "--jobs", jobs);
-        Validation.require(spec, !(defaultGrid && !schedules.isEmpty()), "give either --default-grid or --schedule, not both");
+        jobs.validate(spec);
+        Validation.require(spec, !(defaultGrid && !schedules.specs().isEmpty()), "give either --default-grid or --schedule, not both");
         for (Path peer : peers) {
             Validation.require(spec, Files.isRegularFile(peer), "--peer: no such file " + peer);
         }
     }
 
-    private static String name(ModelKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
-    }
-
     /** This command's defaults of the shared options. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super(Map.of("--model", "mlp"));
+            super(Map.of("--model", "mlp", "--epochs", "15"));
+        }
+    }
+
+    /** This command's texts of the shared options' help. */
+    public static final class Texts extends HelpTexts {
+        /** The texts of {@code --epochs}, {@code --schedule}, {@code --out} and {@code --jobs}. */
+        public Texts() {
+            super(Map.of("epochs", "Epochs per run (default: ${DEFAULT-VALUE}).",
+                    "schedule", "A schedule to compare (repeatable): a spec, e.g. \"exponential(lr=0.002, rate=0.9, unit=epoch)\","
+                            + " or a preset: ${bundle:help.presets}.",
+                    "out", "Output folder; rerun with it to continue.",
+                    "jobs", "Runs trained at the same time, each with one native thread (default: the available cores, "
+                            + "here ${DEFAULT-VALUE}). The results are those of --jobs 1; only the seconds change."));
         }
     }
 }

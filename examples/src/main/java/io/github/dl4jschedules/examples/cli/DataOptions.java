@@ -1,39 +1,33 @@
 package io.github.dl4jschedules.examples.cli;
 
 import io.github.dl4jschedules.examples.run.TrainingData;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The data of the commands that take it as {@code train} does: {@code --data} and the
- * {@link DataLimits}, and their loading into {@link TrainingData}.
+ * {@code --data bundled|mnist|DIR}, the data of every command that trains on MNIST-format data, and its
+ * loading into {@link TrainingData}. How many examples of each split to use is {@link DataLimits}'s, a
+ * mixin of its own: a command that uses no test split ({@code lr-find}) has no {@code --test-limit}.
  */
 public final class DataOptions {
 
     @Option(names = "--data", paramLabel = "bundled|mnist|DIR", defaultValue = TrainingData.BUNDLED,
-            description = "Data as for train: bundled (default), mnist, or a folder with the four IDX files.")
+            description = {"bundled: the 10,000 MNIST digits shipped with the examples (default);",
+                    "mnist: full MNIST through DL4J's downloader (needs internet);",
+                    "DIR: a folder with the four IDX files (full MNIST, Fashion-MNIST), gzipped or not."})
     String data;
-
-    @Mixin
-    DataLimits limits;
 
     /** The {@code --data} value: {@link TrainingData#BUNDLED}, {@link TrainingData#DOWNLOAD} or a folder. */
     public String data() {
         return data;
     }
 
-    public DataLimits limits() {
-        return limits;
+    /** The data within {@code limits}, in batches of {@code batch}, the training batches shuffled with {@code seed}. */
+    public TrainingData load(int batch, long seed, DataLimits limits) {
+        return load(batch, seed, limits.train(), limits.test());
     }
 
-    /** Rejects bad limits with a usage error of {@code command}. */
-    public void validate(CommandSpec command) {
-        limits.validate(command);
-    }
-
-    /** The data, in batches of {@code batch}, the training batches shuffled with {@code seed}. */
-    public TrainingData load(int batch, long seed) {
-        return TrainingData.load(data, batch, seed, limits.train(), limits.test());
+    /** The first {@code trainLimit} and {@code testLimit} examples, as {@link #load(int, long, DataLimits)}. */
+    public TrainingData load(int batch, long seed, int trainLimit, int testLimit) {
+        return TrainingData.load(data, batch, seed, trainLimit, testLimit);
     }
 }

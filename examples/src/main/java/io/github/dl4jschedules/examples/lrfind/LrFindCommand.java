@@ -4,8 +4,13 @@ import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
+import io.github.dl4jschedules.examples.cli.TrainLimitOption;
+import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.BackendFailure;
-import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.UpdaterOption;
+import io.github.dl4jschedules.examples.cli.DataOptions;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
+import io.github.dl4jschedules.examples.cli.OutputFolderOption;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.report.AtomicFiles;
 import io.github.dl4jschedules.examples.report.Csv;
@@ -18,10 +23,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.Color;
-import java.util.ListResourceBundle;
 import java.util.Map;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +43,7 @@ public final class LrFindCommand implements Callable<Integer> {
     ModelOption model;
 
     @Mixin
-    AdamUpdaterOption updater;
+    UpdaterOption updater;
 
     @Option(names = "--start", defaultValue = "1e-7", description = "First rate (default: ${DEFAULT-VALUE}).")
     double start;
@@ -59,9 +62,8 @@ public final class LrFindCommand implements Callable<Integer> {
             description = "Stop when the smoothed loss exceeds F times its lowest value (default: ${DEFAULT-VALUE}).")
     double divergence;
 
-    @Option(names = "--data", paramLabel = "bundled|mnist|DIR", defaultValue = TrainingData.BUNDLED,
-            description = "Data as for train: bundled (default), mnist, or a folder with the four IDX files.")
-    String data;
+    @Mixin
+    DataOptions data;
 
     @Mixin
     BatchOption batch;
@@ -69,11 +71,11 @@ public final class LrFindCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
-    Integer trainLimit;
+    @Mixin
+    TrainLimitOption trainLimit;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for lr-find.csv and lr-find.png.")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,11 +86,11 @@ public final class LrFindCommand implements Callable<Integer> {
         validate();
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
-        TrainingData trainingData = TrainingData.load(data, batch.value(), seed.value(),
-                trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
+        TrainingData trainingData = data.load(batch.value(), seed.value(),
+                trainLimit.value(), 1);
         ExponentialRamp ramp = new ExponentialRamp(start, end, iterations);
         console.printf(Locale.ROOT, "range test: %s, %s, batch %d, seed %d, %s (%,d train)%nrate: %s%n",
-                name(model.kind()), name(updater.kind()), batch.value(), seed.value(), trainingData.description(), trainingData.trainSize(), ramp);
+                EnumConverters.name(model.kind()), EnumConverters.name(updater.kind()), batch.value(), seed.value(), trainingData.description(), trainingData.trainSize(), ramp);
         RangeTest.Curve curve = RangeTest.run(
                 new RangeTest.Settings(model.kind(), updater.kind(), ramp, iterations, seed.value(), beta, divergence), trainingData);
         console.println("stopped: " + curve.stopReason());
@@ -130,8 +132,8 @@ public final class LrFindCommand implements Callable<Integer> {
         for (int i = 0; i < points.size(); i++) {
             loss[i] = points.get(i).loss() <= top ? points.get(i).loss() : Double.NaN;
         }
-        LineChart chart = new LineChart(String.format(Locale.ROOT, "Range test: %s, %s, batch %d", name(model.kind()),
-                name(updater.kind()), batch.value()), "learning rate (log scale)", "training loss", 860, 560).logX();
+        LineChart chart = new LineChart(String.format(Locale.ROOT, "Range test: %s, %s, batch %d", EnumConverters.name(model.kind()),
+                EnumConverters.name(updater.kind()), batch.value()), "learning rate (log scale)", "training loss", 860, 560).logX();
         chart.faint(rate, loss, new Color(180, 180, 180));
         chart.line("smoothed loss (EMA, beta " + beta + ", bias-corrected)", rate, smoothed);
         chart.point(String.format(Locale.ROOT, "steepest: %.3g (suggested alpha0)", suggestion.steepest()),
@@ -149,11 +151,7 @@ public final class LrFindCommand implements Callable<Integer> {
         Validation.require(spec, beta >= 0 && beta < 1, "--beta must be in [0, 1), got " + beta);
         Validation.require(spec, divergence > 1, "--divergence must be > 1, got " + divergence);
         batch.validate(spec);
-        Validation.requirePositive(spec, "--train-limit", trainLimit);
-    }
-
-    private static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
+        trainLimit.validate(spec);
     }
 
     /** This command's defaults of the shared options. */
@@ -163,11 +161,12 @@ public final class LrFindCommand implements Callable<Integer> {
         }
     }
 
-    /** This command's texts of the shared options' help ({@link SeedOption}). */
-    public static final class Texts extends ListResourceBundle {
-        @Override
-        protected Object[][] getContents() {
-            return new Object[][]{{"seed", "Seed of weights and shuffling (default: ${DEFAULT-VALUE})."}};
+    /** This command's texts of the shared options' help. */
+    public static final class Texts extends HelpTexts {
+        /** The texts of {@code --seed} and {@code --out}. */
+        public Texts() {
+            super(Map.of("seed", "Seed of weights and shuffling (default: ${DEFAULT-VALUE}).",
+                    "out", "Folder for lr-find.csv and lr-find.png."));
         }
     }
 }

@@ -2,12 +2,15 @@ package io.github.dl4jschedules.examples.parallel;
 
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.Validation;
+import io.github.dl4jschedules.examples.run.EpochLoop;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;
 import io.github.dl4jschedules.examples.run.ResultsWriter;
 import io.github.dl4jschedules.examples.run.TrainingData;
+import io.github.dl4jschedules.examples.run.TrainingRun;
 import io.github.dl4jschedules.parallel.ScheduledParallelTraining;
 import io.github.dl4jschedules.schedules.CounterSchedule;
+import io.github.dl4jschedules.training.ModelAdapter;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.parallelism.ParallelWrapper;
 import picocli.CommandLine.Command;
@@ -17,7 +20,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,8 @@ import java.util.concurrent.Callable;
  * through {@link ScheduledParallelTraining}, so the schedule follows global progress: one iteration is
  * one mini-batch of one worker, one epoch one pass over the data.
  */
-@Command(name = "parallel", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "parallel", resourceBundle = TrainingOptions.Texts.NAME,
+        defaultValueProvider = TrainingOptions.Defaults.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains on MNIST with N data-parallel workers on this machine (DL4J's ParallelWrapper, parameter averaging).",
                 "The schedule follows global progress: one iteration = one mini-batch of one worker, one epoch = one pass;",
                 "by default the rate is scaled for the N times larger global batch (linear scaling rule with gradual warm-up)."})
@@ -58,9 +61,10 @@ public final class ParallelCommand implements Callable<Integer> {
         TrainingData data = options.load();
         int stepsPerEpoch = (data.trainSize() + options.batch() - 1) / options.batch();
         CounterSchedule scheduled = scaling.schedule(options.schedule(), stepsPerEpoch);
-        Map<String, String> provenance = options.provenance("parallel", data, scheduled);
-        provenance.put("workers", Integer.toString(scaling.workers()));
-        provenance.put("averaging_frequency", Integer.toString(averaging));
+        Map<String, String> provenance = options.provenance("parallel", data, scheduled)
+                .with("workers", scaling.workers())
+                .with("averaging_frequency", averaging)
+                .buildText();
 
         console.printf(Locale.ROOT, "backend %s on %s, native build %s%n", provenance.get("nd4j_backend"),
                 provenance.get("device"), provenance.get("native_build"));
@@ -96,26 +100,38 @@ public final class ParallelCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--workers 1: ParallelWrapper gives one worker per device, and this machine has "
                     + wrapper.getWorkers() + "; use train for one worker");
         }
-        List<EpochResult> results = new ArrayList<>();
+        ModelAdapter model = ModelAdapter.of(network);
         try {
             ScheduledParallelTraining training = ScheduledParallelTraining.of(wrapper);
-            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-                data.train().reset();
-                loss.reset();
-                long start = System.nanoTime();
-                training.fit(data.train());
-                double seconds = (System.nanoTime() - start) / 1e9;
-                data.test().reset();
-                double accuracy = network.evaluate(data.test()).accuracy();
-                EpochResult result = new EpochResult(epoch, loss.mean(), accuracy, TrainingOptions.lastRate(network), seconds);
-                results.add(result);
-                console.println(String.format(Locale.ROOT,
-                        "epoch %d/%d  train loss %.4f  test accuracy %.2f%%  rate %.6g  iteration %d  %.1f s",
-                        epoch, options.epochs(), result.trainLoss(), 100 * accuracy, result.rate(), training.iteration(), seconds));
-            }
+            int batches = (data.trainSize() + options.batch() - 1) / options.batch();
+            return EpochLoop.run(1, options.epochs(), batches, new EpochLoop.Epoch() {
+                @Override
+                public void prepare() {
+                    data.train().reset();
+                    loss.reset();
+                }
+
+                @Override
+                public void fit() {
+                    training.fit(data.train());
+                }
+
+                @Override
+                public EpochResult result(int epoch, double seconds) {
+                    return new EpochResult(epoch, loss.mean(), EpochLoop.testAccuracy(model, data),
+                            TrainingOptions.lastRate(network), seconds);
+                }
+            }, new TrainingRun.Observer() {
+                @Override
+                public void epochDone(EpochResult result) {
+                    console.println(String.format(Locale.ROOT,
+                            "epoch %d/%d  train loss %.4f  test accuracy %.2f%%  rate %.6g  iteration %d  %.1f s",
+                            result.epoch(), options.epochs(), result.trainLoss(), 100 * result.testAccuracy(),
+                            result.rate(), training.iteration(), result.seconds()));
+                }
+            });
         } finally {
             wrapper.shutdown();
         }
-        return results;
     }
 }

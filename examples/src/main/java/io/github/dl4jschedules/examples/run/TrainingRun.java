@@ -7,15 +7,13 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.evaluation.classification.Evaluation;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One training: a model with an updater driven by a schedule, fit epoch by epoch on
+ * One training: a model with an updater driven by a schedule, fit epoch by epoch ({@link EpochLoop}) on
  * {@link TrainingData}, evaluated after every epoch. The training program, the speed comparison and
  * the benchmark all run this class.
  */
@@ -116,7 +114,6 @@ public final class TrainingRun {
         observer.started(network, helpers);
 
         int batches = (int) Math.ceil(data.trainSize() / (double) data.train().batch());
-        List<EpochResult> results = new ArrayList<>();
         int done = network.getEpochCount();
         if (done >= settings.epochs()) {
             throw new IllegalArgumentException("the resumed network has trained " + done + " epochs, the run's total is "
@@ -125,29 +122,26 @@ public final class TrainingRun {
         for (int i = 0; i < done; i++) {
             data.train().reset(); // draws the shuffle orders of the epochs done, so the next one is the original's
         }
-        for (int epoch = done + 1; epoch <= settings.epochs(); epoch++) {
-            observer.epochStarted(epoch, batches);
-            statistics.reset();
-            data.train().reset();
-            long start = System.nanoTime();
-            network.fit(data.train());
-            double seconds = (System.nanoTime() - start) / 1e9;
-            EpochResult result = new EpochResult(epoch, statistics.meanLoss(), testAccuracy(network, data),
-                    statistics.lastRate(), seconds);
-            results.add(result);
-            observer.epochDone(result);
-        }
-        return results;
-    }
+        ModelAdapter model = ModelAdapter.of(network);
+        return EpochLoop.run(done + 1, settings.epochs(), batches, new EpochLoop.Epoch() {
+            @Override
+            public void prepare() {
+                statistics.reset();
+                data.train().reset();
+            }
 
-    /** Accuracy on the test batches; NaN without test data (the range test reads only the training loss). */
-    private static double testAccuracy(MultiLayerNetwork network, TrainingData data) {
-        if (data.testSize() == 0) {
-            return Double.NaN;
-        }
-        data.test().reset();
-        Evaluation evaluation = network.evaluate(data.test());
-        return evaluation.accuracy();
+            @Override
+            public void fit() {
+                network.fit(data.train());
+            }
+
+            @Override
+            public EpochResult result(int epoch, double seconds) {
+                // NaN accuracy without test data: the range test reads only the training loss
+                return new EpochResult(epoch, statistics.meanLoss(), EpochLoop.testAccuracy(model, data),
+                        statistics.lastRate(), seconds);
+            }
+        }, observer);
     }
 
     private MultiLayerNetwork network(TrainingData data) {

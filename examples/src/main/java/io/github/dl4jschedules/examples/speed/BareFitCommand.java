@@ -4,6 +4,8 @@ import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
+import io.github.dl4jschedules.examples.cli.EpochsOption;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.Schedules;
 import io.github.dl4jschedules.examples.run.BackendFailure;
 import io.github.dl4jschedules.examples.cli.DataLimits;
@@ -28,7 +30,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,8 @@ import java.util.concurrent.Callable;
  * last mini-batch's loss (no listener collects the others) and {@code rate} is the schedule's value at
  * the epoch's last iteration, read from the network's counters.
  */
-@Command(name = "bare-fit", defaultValueProvider = BareFitCommand.Defaults.class,
+@Command(name = "bare-fit", resourceBundle = "io.github.dl4jschedules.examples.speed.BareFitCommand$Texts",
+        defaultValueProvider = BareFitCommand.Defaults.class,
         hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Plain MultiLayerNetwork.fit epochs with the fast path's settings and no listener (for speed).")
 public final class BareFitCommand implements Callable<Integer> {
@@ -64,8 +66,8 @@ public final class BareFitCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Mixin
+    EpochsOption epochs;
 
     @Mixin
     BatchOption batch;
@@ -81,7 +83,7 @@ public final class BareFitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation.requirePositive(spec, "--epochs", epochs);
+        epochs.validate(spec);
         batch.validate(spec);
         limits.validate(spec);
         Validation.require(spec, out == null || out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"),
@@ -104,7 +106,7 @@ public final class BareFitCommand implements Callable<Integer> {
         console.flush();
 
         List<EpochResult> results = new ArrayList<>();
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        for (int epoch = 1; epoch <= epochs.value(); epoch++) {
             data.train().reset();
             long start = System.nanoTime();
             network.fit(data.train());
@@ -114,25 +116,26 @@ public final class BareFitCommand implements Callable<Integer> {
             double rate = schedule.valueAt(network.getIterationCount() - 1, epoch - 1);
             EpochResult result = new EpochResult(epoch, network.score(), evaluation.accuracy(), rate, seconds);
             results.add(result);
-            console.printf(Locale.ROOT, "epoch %d/%d  last batch loss %.4f  test accuracy %.2f%%  %.1f s%n", epoch, epochs,
+            console.printf(Locale.ROOT, "epoch %d/%d  last batch loss %.4f  test accuracy %.2f%%  %.1f s%n", epoch, epochs.value(),
                     result.trainLoss(), 100 * result.testAccuracy(), seconds);
             console.flush();
         }
         if (out != null) {
-            Map<String, String> provenance = new LinkedHashMap<>(Provenance.environment());
-            provenance.put("variant", "bare-fit");
-            provenance.put("model", EnumConverters.name(model.kind()));
-            provenance.put("updater", UPDATER.name().toLowerCase(Locale.ROOT));
-            provenance.put("schedule", schedule.toString());
-            provenance.put("epochs", Integer.toString(epochs));
-            provenance.put("batch", Integer.toString(batch.value()));
-            provenance.put("seed", Long.toString(seed.value()));
-            provenance.put("data", data.description());
-            provenance.put("train_examples", Integer.toString(data.trainSize()));
-            provenance.put("test_examples", Integer.toString(data.testSize()));
-            provenance.put("fast_path", "true");
-            provenance.put("onednn_helpers", Integer.toString(helpers));
-            provenance.put("train_loss", "loss of the epoch's last mini-batch");
+            Map<String, String> provenance = Provenance.of("speed bare-fit")
+                    .with("variant", "bare-fit")
+                    .with("model", EnumConverters.name(model.kind()))
+                    .with("updater", UPDATER.name().toLowerCase(Locale.ROOT))
+                    .with("schedule", schedule.toString())
+                    .with("epochs", epochs.value())
+                    .with("batch", batch.value())
+                    .with("seed", seed.value())
+                    .with("data", data.description())
+                    .with("train_examples", data.trainSize())
+                    .with("test_examples", data.testSize())
+                    .with("fast_path", true)
+                    .with("onednn_helpers", helpers)
+                    .with("train_loss", "loss of the epoch's last mini-batch")
+                    .buildText();
             ResultsWriter.write(out, provenance, results);
             console.println("results written to " + out);
         }
@@ -142,7 +145,18 @@ public final class BareFitCommand implements Callable<Integer> {
     /** This command's defaults of the shared options. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super(Map.of("--model", "lenet"));
+            super(Map.of("--model", "lenet", "--epochs", "3"));
+        }
+    }
+
+    /**
+     * This command's text of {@code --epochs}: its own, since a subcommand's help falls back on its
+     * parent's bundle ({@code speed}'s) for a key its own lacks.
+     */
+    public static final class Texts extends HelpTexts {
+        /** The text of {@code --epochs}. */
+        public Texts() {
+            super(Map.of("epochs", "Epochs (default: ${DEFAULT-VALUE})."));
         }
     }
 }

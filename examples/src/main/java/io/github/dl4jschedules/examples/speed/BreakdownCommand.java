@@ -4,8 +4,10 @@ import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
+import io.github.dl4jschedules.examples.cli.TrainLimitOption;
+import io.github.dl4jschedules.examples.cli.EpochsOption;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.Schedules;
-import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.FastPath;
@@ -24,7 +26,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -44,7 +45,8 @@ import java.util.concurrent.Callable;
  * The two are separate measurements of the same work; the per-layer pass has no updater and no
  * listener, and runs without DL4J's workspaces, so its sums differ somewhat from the phases'.
  */
-@Command(name = "breakdown", defaultValueProvider = BreakdownCommand.Defaults.class,
+@Command(name = "breakdown", resourceBundle = "io.github.dl4jschedules.examples.speed.BreakdownCommand$Texts",
+        defaultValueProvider = BreakdownCommand.Defaults.class,
         hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Per-phase and per-layer times of the fast path's fit epoch (for docs/speed.md).")
 public final class BreakdownCommand implements Callable<Integer> {
@@ -55,9 +57,8 @@ public final class BreakdownCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--epochs", defaultValue = "3",
-            description = "fit epochs (default: ${DEFAULT-VALUE}); the phases are of the last one, epoch 1 being warm-up.")
-    int epochs;
+    @Mixin
+    EpochsOption epochs;
 
     @Mixin
     BatchOption batch;
@@ -65,18 +66,18 @@ public final class BreakdownCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only.")
-    Integer trainLimit;
+    @Mixin
+    TrainLimitOption trainLimit;
 
     @Override
     public Integer call() {
-        Validation.requirePositive(spec, "--epochs", epochs);
+        epochs.validate(spec);
         batch.validate(spec);
-        Validation.requirePositive(spec, "--train-limit", trainLimit);
+        trainLimit.validate(spec);
         FastPath.selectNativeBuild();
         PrintWriter console = spec.commandLine().getOut();
         TrainingData data = TrainingData.load(TrainingData.BUNDLED, batch.value(), seed.value(),
-                trainLimit == null ? Integer.MAX_VALUE : trainLimit, 1);
+                trainLimit.value(), 1);
         MultiLayerNetwork network = new MultiLayerNetwork(model.kind().configuration(
                 BareFitCommand.UPDATER.withRate(Schedules.parse(BareFitCommand.SCHEDULE)), seed.value(), data.height(), data.width(),
                 MnistData.NUM_CLASSES));
@@ -90,16 +91,16 @@ public final class BreakdownCommand implements Callable<Integer> {
                 System.getProperty(FastPath.PLATFORM_EXTENSION_PROPERTY, "stock"), helpers);
 
         double seconds = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        for (int epoch = 1; epoch <= epochs.value(); epoch++) {
             timer.reset();
             data.train().reset();
             long start = System.nanoTime();
             network.fit(data.train());
             seconds = (System.nanoTime() - start) / 1e9;
-            console.printf(Locale.ROOT, "epoch %d/%d  %.2f s%n", epoch, epochs, seconds);
+            console.printf(Locale.ROOT, "epoch %d/%d  %.2f s%n", epoch, epochs.value(), seconds);
             console.flush();
         }
-        console.printf(Locale.ROOT, "%nper phase, epoch %d (%d iterations, %.2f s):%n", epochs, timer.iterations(), seconds);
+        console.printf(Locale.ROOT, "%nper phase, epoch %d (%d iterations, %.2f s):%n", epochs.value(), timer.iterations(), seconds);
         for (PhaseTimer.Phase phase : PhaseTimer.Phase.values()) {
             double s = timer.nanos(phase) / 1e9;
             console.printf(Locale.ROOT, "  %-52s %7.3f s  %5.1f%%%n", phase.description(), s, 100 * s / seconds);
@@ -166,7 +167,15 @@ public final class BreakdownCommand implements Callable<Integer> {
     /** This command's defaults of the shared options. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super(Map.of("--model", "lenet"));
+            super(Map.of("--model", "lenet", "--epochs", "3"));
+        }
+    }
+
+    /** This command's text of {@code --epochs}. */
+    public static final class Texts extends HelpTexts {
+        /** The text of {@code --epochs}. */
+        public Texts() {
+            super(Map.of("epochs", "fit epochs (default: ${DEFAULT-VALUE}); the phases are of the last one, epoch 1 being warm-up."));
         }
     }
 }

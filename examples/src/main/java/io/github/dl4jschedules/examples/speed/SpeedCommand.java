@@ -4,6 +4,9 @@ import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
+import io.github.dl4jschedules.examples.cli.DataLimits;
+import io.github.dl4jschedules.examples.cli.EpochsOption;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.CpuInfo;
 import io.github.dl4jschedules.examples.run.EnumConverters;
@@ -49,7 +52,8 @@ import java.util.stream.Stream;
  * {@code fast} and {@code bare-fit} get {@code OMP_NUM_THREADS=1}. The two PyTorch peers (DJL on
  * libtorch, and Debian's PyTorch) run with {@code --torch-threads} threads.
  */
-@Command(name = "speed", defaultValueProvider = SpeedCommand.Defaults.class,
+@Command(name = "speed", resourceBundle = "io.github.dl4jschedules.examples.speed.SpeedCommand$Texts",
+        defaultValueProvider = SpeedCommand.Defaults.class,
         mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares per-epoch training times: plain DL4J (train --no-fast), the fast path (train),",
                 "a bare MultiLayerNetwork.fit loop with the fast path's settings (the training loop's overhead),",
@@ -77,9 +81,8 @@ public final class SpeedCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--epochs", defaultValue = "3",
-            description = "Epochs of each variant (default: ${DEFAULT-VALUE}); the mean leaves out epoch 1 as warm-up.")
-    int epochs;
+    @Mixin
+    EpochsOption epochs;
 
     @Mixin
     BatchOption batch;
@@ -108,11 +111,8 @@ public final class SpeedCommand implements Callable<Integer> {
     @Option(names = "--skip-torch", description = "Leave out PyTorch.")
     boolean skipTorch;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Use the first N training examples only (quick checks).")
-    Integer trainLimit;
-
-    @Option(names = "--test-limit", paramLabel = "N", description = "Use the first N test examples only.")
-    Integer testLimit;
+    @Mixin
+    DataLimits limits;
 
     @Option(names = "--python", paramLabel = "PATH", defaultValue = "/usr/bin/python3",
             description = "Python with torch for the PyTorch peer (default: ${DEFAULT-VALUE}).")
@@ -146,11 +146,10 @@ public final class SpeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Validation.requirePositive(spec, "--epochs", epochs);
+        epochs.validate(spec);
         batch.validate(spec);
         Validation.requirePositive(spec, "--rounds", rounds);
-        Validation.requirePositive(spec, "--train-limit", trainLimit);
-        Validation.requirePositive(spec, "--test-limit", testLimit);
+        limits.validate(spec);
         Validation.requirePositive(spec, "--torch-threads", torchThreads);
         Validation.require(spec, out == null || !Files.exists(out) || Files.isDirectory(out),
                 "--out must be a folder, got the file " + out);
@@ -168,7 +167,7 @@ public final class SpeedCommand implements Callable<Integer> {
     private int compare(Path dir, PrintWriter console) throws IOException, InterruptedException {
         StringBuilder summary = new StringBuilder();
         summary.append(String.format(Locale.ROOT, "speed: model %s, adam %s, batch %d, %d epochs, seed %d, data %s%s%n",
-                EnumConverters.name(model.kind()), BareFitCommand.SCHEDULE, batch.value(), epochs, seed.value(), dataDescription(),
+                EnumConverters.name(model.kind()), BareFitCommand.SCHEDULE, batch.value(), epochs.value(), seed.value(), dataDescription(),
                 rounds == 1 ? "" : ", " + rounds + " rounds"));
         summary.append(String.format(Locale.ROOT, "machine: %s, %d cores; load average before: %s%n", cpuModel(),
                 Runtime.getRuntime().availableProcessors(), loadAverage()));
@@ -287,7 +286,7 @@ public final class SpeedCommand implements Callable<Integer> {
             line.addAll(List.of("--updater", BareFitCommand.UPDATER.name().toLowerCase(Locale.ROOT),
                     "--schedule", BareFitCommand.SCHEDULE, "--no-progress"));
         }
-        addLimits(line);
+        line.addAll(limits.arguments());
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OMP_NUM_THREADS", ompThreads);
         return new Variant(name, label, line, environment);
@@ -311,7 +310,7 @@ public final class SpeedCommand implements Callable<Integer> {
         line.add(DJL_MAIN);
         line.addAll(commonArguments());
         line.addAll(List.of("--schedule", BareFitCommand.SCHEDULE, "--threads", threads));
-        addLimits(line);
+        line.addAll(limits.arguments());
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OMP_NUM_THREADS", threads);
         return new Variant("djl", "DJL on libtorch (peers/djl), same network, data, batches and schedule, " + threads
@@ -323,7 +322,7 @@ public final class SpeedCommand implements Callable<Integer> {
         line.addAll(commonArguments());
         line.addAll(List.of("--lr", Double.toString(BareFitCommand.RATE), "--gamma", Double.toString(BareFitCommand.FACTOR),
                 "--threads", Integer.toString(torchThreads)));
-        addLimits(line);
+        line.addAll(limits.arguments());
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OMP_NUM_THREADS", null);
         return new Variant("pytorch", "PyTorch " + PEER_SCRIPT + ", same network and data, torch.set_num_threads("
@@ -331,23 +330,14 @@ public final class SpeedCommand implements Callable<Integer> {
     }
 
     private List<String> commonArguments() {
-        return List.of("--model", EnumConverters.name(model.kind()), "--epochs", Integer.toString(epochs),
+        return List.of("--model", EnumConverters.name(model.kind()), "--epochs", Integer.toString(epochs.value()),
                 "--batch", Integer.toString(batch.value()), "--seed", Long.toString(seed.value()));
     }
 
-    private void addLimits(List<String> line) {
-        if (trainLimit != null) {
-            line.addAll(List.of("--train-limit", trainLimit.toString()));
-        }
-        if (testLimit != null) {
-            line.addAll(List.of("--test-limit", testLimit.toString()));
-        }
-    }
-
     private String dataDescription() {
-        return "bundled MNIST subset" + (trainLimit == null && testLimit == null ? " (8,000 train, 2,000 test)"
-                : String.format(Locale.ROOT, " (first %s train, %s test)", trainLimit == null ? "all" : trainLimit,
-                testLimit == null ? "all" : testLimit));
+        return "bundled MNIST subset" + (limits.arguments().isEmpty() ? " (8,000 train, 2,000 test)"
+                : String.format(Locale.ROOT, " (first %s train, %s test)", limits.provenance().get("train_limit"),
+                limits.provenance().get("test_limit")));
     }
 
     /** Per-epoch values from cumulative ones: the first as it is, then the differences. */
@@ -505,7 +495,15 @@ public final class SpeedCommand implements Callable<Integer> {
     /** This command's defaults of the shared options. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super(Map.of("--model", "lenet"));
+            super(Map.of("--model", "lenet", "--epochs", "3"));
+        }
+    }
+
+    /** This command's text of {@code --epochs}. */
+    public static final class Texts extends HelpTexts {
+        /** The text of {@code --epochs}. */
+        public Texts() {
+            super(Map.of("epochs", "Epochs of each variant (default: ${DEFAULT-VALUE}); the mean leaves out epoch 1 as warm-up."));
         }
     }
 }

@@ -47,11 +47,9 @@ public final class LayerDecayOption {
         return decay != null;
     }
 
-    /** Adds {@code layer_decay} to the run's provenance when the option is given. */
-    void describe(Map<String, String> provenance) {
-        if (decay != null) {
-            provenance.put("layer_decay", Double.toString(decay.decay()));
-        }
+    /** {@code layer_decay} for the run's provenance when the option is given; nothing without it. */
+    Map<String, String> provenance() {
+        return decay == null ? Map.of() : Map.of("layer_decay", Double.toString(decay.decay()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.dl4jschedules.examples.train;
 
+import io.github.dl4jschedules.examples.run.EpochLoop;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.EpochStatistics;
 import io.github.dl4jschedules.examples.run.ModelKind;
@@ -16,7 +17,6 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,24 +47,24 @@ final class SameDiffRun {
         sd.addListeners(new StatisticsListener(model, statistics));
 
         int batches = (int) Math.ceil(data.trainSize() / (double) data.train().batch());
-        List<EpochResult> results = new ArrayList<>();
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-            observer.epochStarted(epoch, batches);
-            statistics.reset();
-            data.train().reset();
-            long start = System.nanoTime();
-            sd.fit(data.train(), 1);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double accuracy = Double.NaN;
-            if (data.testSize() > 0) {
-                data.test().reset();
-                accuracy = model.evaluate(data.test()).accuracy();
+        return EpochLoop.run(1, settings.epochs(), batches, new EpochLoop.Epoch() {
+            @Override
+            public void prepare() {
+                statistics.reset();
+                data.train().reset();
             }
-            EpochResult result = new EpochResult(epoch, statistics.meanLoss(), accuracy, statistics.lastRate(), seconds);
-            results.add(result);
-            observer.epochDone(result);
-        }
-        return results;
+
+            @Override
+            public void fit() {
+                sd.fit(data.train(), 1);
+            }
+
+            @Override
+            public EpochResult result(int epoch, double seconds) {
+                return new EpochResult(epoch, statistics.meanLoss(), EpochLoop.testAccuracy(model, data),
+                        statistics.lastRate(), seconds);
+            }
+        }, observer);
     }
 
     /**

@@ -2,19 +2,22 @@ package io.github.dl4jschedules.examples.train;
 
 import io.github.dl4jschedules.examples.run.Engine;
 import io.github.dl4jschedules.examples.run.BackendFailure;
-import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.UpdaterOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.cli.DataLimits;
+import io.github.dl4jschedules.examples.cli.DataOptions;
+import io.github.dl4jschedules.examples.cli.EpochsOption;
+import io.github.dl4jschedules.examples.cli.ModelOption;
+import io.github.dl4jschedules.examples.cli.OptionDefaults;
+import io.github.dl4jschedules.examples.cli.ScheduleOption;
+import io.github.dl4jschedules.examples.cli.SeedOption;
 import io.github.dl4jschedules.examples.cli.HelpTexts;
 import io.github.dl4jschedules.examples.cli.ResultsFileOption;
-import io.github.dl4jschedules.examples.cli.Validation;
 import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;
-import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.run.ResultsWriter;
-import io.github.dl4jschedules.examples.run.ScheduleConverter;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.TrainingRun;
 import io.github.dl4jschedules.schedules.CounterSchedule;
@@ -24,14 +27,14 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code train}: one MNIST training with a schedule-driven updater. */
-@Command(name = "train", resourceBundle = HelpTexts.NAME, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", resourceBundle = "io.github.dl4jschedules.examples.train.TrainCommand$Texts",
+        defaultValueProvider = TrainCommand.Defaults.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a network on MNIST-format data with a learning-rate schedule.",
                 "Prints loss, test accuracy, rate and time per epoch."})
 public final class TrainCommand implements Callable<Integer> {
@@ -43,39 +46,29 @@ public final class TrainCommand implements Callable<Integer> {
             defaultValue = "dl4j", converter = EnumConverters.EngineName.class, completionCandidates = EnumConverters.EngineName.class)
     Engine engine;
 
-    @Option(names = "--model", paramLabel = "mlp|lenet", description = "Network: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "lenet", converter = EnumConverters.Model.class, completionCandidates = EnumConverters.Model.class)
-    ModelKind model;
+    @Mixin
+    ModelOption model;
 
     @Mixin
-    AdamUpdaterOption updater;
+    UpdaterOption updater;
 
-    @Option(names = "--schedule", paramLabel = "SPEC|PRESET",
-            description = {"Learning-rate schedule: a spec of the catalogue, e.g. \"inverse-time(lr=0.002, decay=1, unit=epoch, first=1)\",",
-                    "or a preset: ${bundle:help.presets}",
-                    "(default: ${DEFAULT-VALUE})."},
-            defaultValue = "constant(lr=0.001)", converter = ScheduleConverter.class)
-    CounterSchedule schedule;
+    @Mixin
+    ScheduleOption scheduleOption;
 
     @Mixin
     LayerDecayOption layerDecay;
 
-    @Option(names = "--epochs", description = {"Passes over the training data (default: ${DEFAULT-VALUE});",
-            "with --resume the run's total, as in the original run (default: the saved total)."}, defaultValue = "5")
-    int epochs;
+    @Mixin
+    EpochsOption epochs;
 
     @Mixin
     BatchOption batch;
 
-    @Option(names = "--seed", description = "Seed of weight initialisation and shuffling (default: ${DEFAULT-VALUE}).", defaultValue = "42")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
-    @Option(names = "--data", paramLabel = "bundled|mnist|DIR",
-            description = {"bundled: the 10,000 MNIST digits shipped with the examples (default);",
-                    "mnist: full MNIST through DL4J's downloader (needs internet);",
-                    "DIR: a folder with the four IDX files (full MNIST, Fashion-MNIST), gzipped or not."},
-            defaultValue = TrainingData.BUNDLED)
-    String data;
+    @Mixin
+    DataOptions data;
 
     @Mixin
     DataLimits limits;
@@ -134,11 +127,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CounterSchedule schedule = scheduleOption.schedule(spec);
         validate();
         PrintWriter console = spec.commandLine().getOut();
         ResumeFile saved = resume == null ? null : ResumeFile.read(resume);
         SavedRun run = saved == null
-                ? new SavedRun(model, updater.kind(), batch.value(), seed, data, limits.train(), limits.test(), epochs)
+                ? new SavedRun(model.kind(), updater.kind(), batch.value(), seed.value(), data.data(), limits.train(), limits.test(),
+                epochs.value())
                 : resumedRun(saved, console);
         if (!noFast) {
             FastPath.selectNativeBuild();
@@ -190,17 +185,18 @@ public final class TrainCommand implements Callable<Integer> {
         if (run == null) {
             console.println("warning: " + resume + " holds no run settings (not saved by this version's --save): "
                     + "using the command line's batch, seed and data, so the batches may differ from the original run");
-            run = new SavedRun(model, updater.kind(), batch.value(), seed, data, limits.train(), limits.test(), epochs);
+            run = new SavedRun(model.kind(), updater.kind(), batch.value(), seed.value(), data.data(), limits.train(), limits.test(),
+                epochs.value());
         }
         if (!saved.updaterState()) {
             console.println("warning: " + resume + " holds no updater state: the updater (e.g. Adam's moments) "
                     + "starts afresh, so the run does not continue exactly");
         }
-        requireSaved("--model", run.model(), model);
+        requireSaved("--model", run.model(), model.kind());
         requireSaved("--updater", run.updater(), updater.kind());
         requireSaved("--batch", run.batch(), batch.value());
-        requireSaved("--seed", run.seed(), seed);
-        requireSaved("--data", run.data(), data);
+        requireSaved("--seed", run.seed(), seed.value());
+        requireSaved("--data", run.data(), data.data());
         requireSaved("--train-limit", run.trainLimit(), limits.train());
         requireSaved("--test-limit", run.testLimit(), limits.test());
         if (layerDecay.given()) {
@@ -211,7 +207,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw usage("--schedule cannot change a resumed run's schedule (saved: " + saved.schedule()
                     + "); change its rate with --control, the console or --jmx");
         }
-        int total = given("--epochs") ? epochs : run.epochs();
+        int total = given("--epochs") ? epochs.value() : run.epochs();
         if (total <= saved.epochsDone()) {
             throw usage((given("--epochs") ? "--epochs " + total : "the saved run's total of " + total + " epochs")
                     + " is reached: " + resume + " has trained " + saved.epochsDone()
@@ -273,7 +269,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (uiPort != null && (uiPort < 1 || uiPort > 65535)) {
             throw usage("--ui must be a port from 1 to 65535, got " + uiPort);
         }
-        Validation.requirePositive(spec, "--epochs", epochs);
+        epochs.validate(spec);
         batch.validate(spec);
         limits.validate(spec);
         OutputPaths.requireWritable("--out", out.file());
@@ -282,20 +278,40 @@ public final class TrainCommand implements Callable<Integer> {
         out.validate(spec);
     }
 
+    /** This command's defaults of the shared options. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(Map.of("--model", "lenet", "--epochs", "5", "--schedule", "constant(lr=0.001)"));
+        }
+    }
+
+    /** This command's texts of the shared options' help. */
+    public static final class Texts extends HelpTexts {
+        /** The texts of {@code --schedule}, {@code --epochs} and {@code --seed}. */
+        public Texts() {
+            super(Map.of("schedule", "Learning-rate schedule: a spec of the catalogue, e.g. "
+                            + "\"inverse-time(lr=0.002, decay=1, unit=epoch, first=1)\", or a preset: ${bundle:help.presets} "
+                            + "(default: ${DEFAULT-VALUE}).",
+                    "epochs", "Passes over the training data (default: ${DEFAULT-VALUE}); with --resume the run's total, "
+                            + "as in the original run (default: the saved total).",
+                    "seed", "Seed of weight initialisation and shuffling (default: ${DEFAULT-VALUE})."));
+        }
+    }
+
     private Map<String, String> provenance(SavedRun run, String scheduleSpec, TrainingData trainingData) {
-        Map<String, String> values = new LinkedHashMap<>(Provenance.environment());
-        values.put("model", run.model().name().toLowerCase(Locale.ROOT));
-        values.put("updater", run.updater().name().toLowerCase(Locale.ROOT));
-        values.put("schedule", scheduleSpec);
-        layerDecay.describe(values);
-        values.put("epochs", Integer.toString(run.epochs()));
-        values.put("batch", Integer.toString(run.batch()));
-        values.put("seed", Long.toString(run.seed()));
-        values.put("data", trainingData.description());
-        values.put("train_examples", Integer.toString(trainingData.trainSize()));
-        values.put("test_examples", Integer.toString(trainingData.testSize()));
-        values.put("fast_path", Boolean.toString(!noFast));
-        values.put("engine", engine.name().toLowerCase(Locale.ROOT));
-        return values;
+        return Provenance.of("train")
+                .with("model", run.model().name().toLowerCase(Locale.ROOT))
+                .with("updater", run.updater().name().toLowerCase(Locale.ROOT))
+                .with("schedule", scheduleSpec)
+                .withAll(layerDecay.provenance())
+                .with("epochs", run.epochs())
+                .with("batch", run.batch())
+                .with("seed", run.seed())
+                .with("data", trainingData.description())
+                .with("train_examples", trainingData.trainSize())
+                .with("test_examples", trainingData.testSize())
+                .with("fast_path", !noFast)
+                .with("engine", engine.name().toLowerCase(Locale.ROOT))
+                .buildText();
     }
 }

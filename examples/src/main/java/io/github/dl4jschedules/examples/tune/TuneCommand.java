@@ -5,31 +5,28 @@ import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.Schedules;
+import io.github.dl4jschedules.examples.run.EnumConverters;
 import io.github.dl4jschedules.examples.run.BackendFailure;
-import io.github.dl4jschedules.examples.benchmark.Jobs;
-import io.github.dl4jschedules.examples.cli.AdamUpdaterOption;
+import io.github.dl4jschedules.examples.cli.UpdaterOption;
+import io.github.dl4jschedules.examples.cli.DataLimits;
 import io.github.dl4jschedules.examples.cli.DataOptions;
-import io.github.dl4jschedules.examples.cli.Validation;
-import io.github.dl4jschedules.examples.report.AtomicFiles;
+import io.github.dl4jschedules.examples.cli.HelpTexts;
+import io.github.dl4jschedules.examples.cli.JobsOption;
+import io.github.dl4jschedules.examples.cli.OutputFolderOption;
+import io.github.dl4jschedules.examples.cli.ScheduleOption;
 import io.github.dl4jschedules.examples.run.EpochResult;
 import io.github.dl4jschedules.examples.run.FastPath;
 import io.github.dl4jschedules.examples.run.Provenance;
 import io.github.dl4jschedules.examples.run.TrainingData;
 import io.github.dl4jschedules.examples.run.TrainingRun;
 import io.github.dl4jschedules.spec.SpecException;
-import org.nd4j.shade.jackson.core.JsonProcessingException;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.SerializationFeature;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.ListResourceBundle;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,10 +47,8 @@ import java.util.concurrent.Callable;
                 "Ranks by test accuracy; writes trials.md, trials.csv and provenance.json to --out."})
 public final class TuneCommand implements Callable<Integer> {
 
-    @Option(names = "--schedule", paramLabel = "SPEC", required = true,
-            description = {"A spec with ranges key=low..high, e.g. \"inverse-time(lr=1e-3..1, decay=0.01..10, unit=epoch)\".",
-                    "Log-uniform when 0 < low and high/low >= 10, else uniform; integers when both bounds are."})
-    String schedule;
+    @Mixin
+    ScheduleOption schedule;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "9", description = "Trials drawn (default: ${DEFAULT-VALUE}).")
     int trials;
@@ -72,7 +67,7 @@ public final class TuneCommand implements Callable<Integer> {
     ModelOption model;
 
     @Mixin
-    AdamUpdaterOption updater;
+    UpdaterOption updater;
 
     @Mixin
     BatchOption batch;
@@ -80,13 +75,14 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for trials.md, trials.csv, provenance.json.")
-    Path out;
+    @Mixin
+    DataLimits limits;
 
-    @Option(names = "--jobs", paramLabel = "N",
-            description = {"Trials of a rung trained at the same time, each with one native thread (default: the available cores, here ${DEFAULT-VALUE}).",
-                    "The results are those of --jobs 1."})
-    int jobs = Jobs.defaultJobs();
+    @Mixin
+    OutputFolderOption out;
+
+    @Mixin
+    JobsOption jobs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -107,7 +103,7 @@ public final class TuneCommand implements Callable<Integer> {
         preamble.forEach(console::println);
 
         SuccessiveHalving.Result result = halving.run((trial, epochs) -> {
-            TrainingData trainingData = data.load(batch.value(), seed.value());
+            TrainingData trainingData = data.load(batch.value(), seed.value(), limits);
             TrainingRun.Settings settings = new TrainingRun.Settings(model.kind(), updater.kind(), Schedules.parse(specs.get(trial)),
                     epochs, seed.value(), true);
             List<EpochResult> results = new TrainingRun(settings).run(trainingData, new TrainingRun.Observer() { });
@@ -115,7 +111,7 @@ public final class TuneCommand implements Callable<Integer> {
             console.printf(Locale.ROOT, "trial %d, %d epoch%s: test accuracy %.2f%%  %s%n", trial, epochs,
                     epochs == 1 ? "" : "s", 100 * accuracy, specs.get(trial));
             return accuracy;
-        }, jobs);
+        }, jobs.value());
 
         TrialTables.writeCsv(out.resolve("trials.csv"), specs, result);
         TrialTables.writeMarkdown(out.resolve("trials.md"), preamble, specs, result);
@@ -131,7 +127,7 @@ public final class TuneCommand implements Callable<Integer> {
 
     private SearchSpace searchSpace() {
         try {
-            return SearchSpace.parse(schedule);
+            return SearchSpace.parse(schedule.spec(spec));
         } catch (SpecException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--schedule': "
                     + e.getMessage() + System.lineSeparator() + "  " + e.pointer().replace(System.lineSeparator(),
@@ -154,38 +150,32 @@ public final class TuneCommand implements Callable<Integer> {
                 + "from scratch).", eta, String.join(", ", rungs), halving.totalEpochs()));
         lines.add(String.format(Locale.ROOT, "%s, %s, batch %d, seed %d (draws and training), data %s. Trials are "
                         + "ranked by the test split's accuracy (the data has no separate validation split).",
-                name(model.kind()), name(updater.kind()), batch.value(), seed.value(), data.data()));
+                EnumConverters.name(model.kind()), EnumConverters.name(updater.kind()), batch.value(), seed.value(), data.data()));
         return lines;
     }
 
     private void writeProvenance(SearchSpace space, List<String> specs, SuccessiveHalving.Result result) {
-        Map<String, Object> values = new LinkedHashMap<>(Provenance.environment());
-        values.put("command", "tune");
-        values.put("search_space", space.text());
-        values.put("trials", trials);
-        values.put("min_epochs", minEpochs);
-        values.put("eta", eta);
-        values.put("seed", seed.value());
-        values.put("model", name(model.kind()));
-        values.put("updater", name(updater.kind()));
-        values.put("data", data.data());
-        values.put("batch", batch.value());
-        values.putAll(data.limits().provenance());
-        values.put("best", specs.get(result.best()));
-        values.put("fast_path", true);
-        values.put("jobs", jobs);
-        try {
-            AtomicFiles.writeString(out.resolve("provenance.json"),
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(values) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("provenance is plain values", e);
-        }
+        Provenance.of("tune")
+                .with("search_space", space.text())
+                .with("trials", trials)
+                .with("min_epochs", minEpochs)
+                .with("eta", eta)
+                .with("seed", seed.value())
+                .with("model", EnumConverters.name(model.kind()))
+                .with("updater", EnumConverters.name(updater.kind()))
+                .with("data", data.data())
+                .with("batch", batch.value())
+                .withAll(limits.provenance())
+                .with("best", specs.get(result.best()))
+                .with("fast_path", true)
+                .with("jobs", jobs.value())
+                .writeJson(out.resolve("provenance.json"));
     }
 
     private SuccessiveHalving validate() {
         batch.validate(spec);
-        Validation.requirePositive(spec, "--jobs", jobs);
-        data.validate(spec);
+        jobs.validate(spec);
+        limits.validate(spec);
         try {
             SuccessiveHalving halving = new SuccessiveHalving(trials, minEpochs, eta);
             halving.budgets();
@@ -195,10 +185,6 @@ public final class TuneCommand implements Callable<Integer> {
         }
     }
 
-    private static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
-    }
-
     /** This command's defaults of the shared options. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
@@ -206,11 +192,16 @@ public final class TuneCommand implements Callable<Integer> {
         }
     }
 
-    /** This command's texts of the shared options' help ({@link SeedOption}). */
-    public static final class Texts extends ListResourceBundle {
-        @Override
-        protected Object[][] getContents() {
-            return new Object[][]{{"seed", "Seed of the draws and of every training (default: ${DEFAULT-VALUE})."}};
+    /** This command's texts of the shared options' help. */
+    public static final class Texts extends HelpTexts {
+        /** The texts of {@code --seed}, {@code --schedule}, {@code --out} and {@code --jobs}. */
+        public Texts() {
+            super(Map.of("seed", "Seed of the draws and of every training (default: ${DEFAULT-VALUE}).",
+                    "schedule", "Required: a spec with ranges key=low..high, e.g. \"inverse-time(lr=1e-3..1, decay=0.01..10, unit=epoch)\"."
+                            + " Log-uniform when 0 < low and high/low >= 10, else uniform; integers when both bounds are.",
+                    "out", "Folder for trials.md, trials.csv, provenance.json.",
+                    "jobs", "Trials of a rung trained at the same time, each with one native thread (default: the available "
+                            + "cores, here ${DEFAULT-VALUE}). The results are those of --jobs 1."));
         }
     }
 }

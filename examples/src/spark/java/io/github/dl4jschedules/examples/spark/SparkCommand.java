@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
  * {@code examples/run-spark}: MNIST on Spark with DL4J's parameter averaging or gradient sharing
  * ({@link SparkTraining}), in an embedded {@code local[*]} Spark by default or on any cluster by {@code --master}.
  */
-@Command(name = "examples/run-spark", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "examples/run-spark", resourceBundle = TrainingOptions.Texts.NAME,
+        defaultValueProvider = TrainingOptions.Defaults.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains on MNIST with Spark (DL4J 1.0.0-M2's SparkDl4jMultiLayer, parameter averaging or gradient sharing).",
                 "N workers train N mini-batches of --batch at once; by default the rate is scaled for that global batch",
                 "(linear scaling rule with gradual warm-up). The schedule counts as on one machine: one iteration = one",
@@ -82,11 +83,12 @@ public final class SparkCommand implements Callable<Integer> {
         SparkTraining.Settings settings = new SparkTraining.Settings(master, approach, scaling.workers(), options.batch(),
                 averaging, options.epochs());
         CounterSchedule scheduled = scaling.schedule(options.schedule(), batches.size());
-        Map<String, String> provenance = options.provenance("spark", data, scheduled);
-        provenance.put("spark_master", master);
-        provenance.put("workers", Integer.toString(scaling.workers()));
-        provenance.put("training_master", approach.name().toLowerCase(Locale.ROOT));
-        provenance.put("averaging_frequency", Integer.toString(averaging));
+        Map<String, String> provenance = options.provenance("spark", data, scheduled)
+                .with("spark_master", master)
+                .with("workers", scaling.workers())
+                .with("training_master", approach.name().toLowerCase(Locale.ROOT))
+                .with("averaging_frequency", averaging)
+                .buildText();
 
         console.printf(Locale.ROOT, "Spark master %s; backend %s on %s%n", master, provenance.get("nd4j_backend"),
                 provenance.get("device"));

@@ -1,6 +1,8 @@
 package io.github.dl4jschedules.examples.spark;
 
+import io.github.dl4jschedules.examples.run.EpochLoop;
 import io.github.dl4jschedules.examples.run.EpochResult;
+import io.github.dl4jschedules.examples.run.TrainingRun;
 import io.github.dl4jschedules.examples.parallel.TrainingOptions;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
@@ -16,8 +18,8 @@ import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import io.github.dl4jschedules.parallel.WorkerSteps;
+import io.github.dl4jschedules.training.ModelAdapter;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.parameterserver.distributed.conf.VoidConfiguration;
 import org.nd4j.parameterserver.distributed.v2.ModelParameterServer;
 import org.nd4j.linalg.dataset.DataSet;
@@ -143,15 +145,25 @@ public final class SparkTraining {
             network.init();
             SparkDl4jMultiLayer sparkNetwork = new SparkDl4jMultiLayer(sc, network, trainingMaster(sc));
             sparkNetwork.setListeners(new ArrayList<>(listeners));
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                long start = System.nanoTime();
-                sparkNetwork.fit(train);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                test.reset();
-                MultiLayerNetwork trained = sparkNetwork.getNetwork();
-                epochDone.accept(new EpochResult(epoch, sparkNetwork.getScore(), trained.evaluate(test).accuracy(),
-                        TrainingOptions.lastRate(trained), seconds));
-            }
+            EpochLoop.run(1, settings.epochs(), batches.size(), new EpochLoop.Epoch() {
+                @Override
+                public void fit() {
+                    sparkNetwork.fit(train);
+                }
+
+                @Override
+                public EpochResult result(int epoch, double seconds) {
+                    test.reset();
+                    MultiLayerNetwork trained = sparkNetwork.getNetwork();
+                    return new EpochResult(epoch, sparkNetwork.getScore(), trained.evaluate(test).accuracy(),
+                            TrainingOptions.lastRate(trained), seconds);
+                }
+            }, new TrainingRun.Observer() {
+                @Override
+                public void epochDone(EpochResult result) {
+                    epochDone.accept(result);
+                }
+            });
             return sparkNetwork.getNetwork();
         } finally {
             if (settings.approach() == Approach.SHARED && ModelParameterServer.getInstance().isInitialized()) {
@@ -205,20 +217,9 @@ public final class SparkTraining {
     }
 
     private static void perWorkerSteps(IUpdater updater, int workers) {
-        ISchedule schedule = updater == null ? null : learningRateSchedule(updater);
-        if (schedule != null) {
-            updater.setLrAndSchedule(Double.NaN, WorkerSteps.of(schedule, workers));
-        }
-    }
-
-    /** ND4J's updater configurations all have {@code getLearningRateSchedule()}, but not on IUpdater. */
-    private static ISchedule learningRateSchedule(IUpdater updater) {
-        try {
-            return (ISchedule) updater.getClass().getMethod("getLearningRateSchedule").invoke(updater);
-        } catch (NoSuchMethodException e) {
-            return null;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the rate schedule of " + updater.getClass().getName(), e);
+        if (updater != null) {
+            ModelAdapter.learningRateSchedule(updater)
+                    .ifPresent(schedule -> updater.setLrAndSchedule(Double.NaN, WorkerSteps.of(schedule, workers)));
         }
     }
 }
