@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
@@ -24,7 +25,7 @@ import java.lang.reflect.Field;
 import java.util.Locale;
 
 /**
- * One LeNet training of {@code speed}'s fast path (bundled 8,000 digits, batch 64, Adam with
+ * One LeNet (or MLP) training of {@code speed}'s fast path (bundled 8,000 digits, batch 64, Adam with
  * {@code step(lr=0.001, factor=0.5, every=1, unit=epoch)}, seed 42, one native thread) with one lever
  * changed, for docs/speed.md, "What was tried". Run by tools/speed/levers.sh, which alternates the
  * levers in rounds; prints per epoch the wall and CPU seconds of {@code fit} and the test accuracy.
@@ -33,11 +34,14 @@ import java.util.Locale;
  *   <li>{@code input-gradient}: the fast path before FirstLayerConvolutionHelper, the first convolution
  *   with DL4J's MKLDNNConvHelper, which computes the images' gradient too;</li>
  *   <li>{@code no-conv-helpers}: no oneDNN helper on the convolutions (DL4J's im2col and GEMM);</li>
- *   <li>{@code no-pool-helpers}: no oneDNN helper on the pooling layers;</li>
+ *   <li>{@code pool-helpers}: DL4J's MKLDNNSubsamplingHelper on the pooling layers, as the fast path had
+ *   them before;</li>
  *   <li>{@code nhwc}: the convolutions and pooling layers in NHWC layout (channels last);</li>
  *   <li>{@code no-workspaces}: DL4J's workspaces off for training and inference.</li>
  * </ul>
- * JVM options (garbage collector, JavaCPP's memory checks) are levers of the script, not of this class.
+ * JVM options (garbage collector, JavaCPP's memory checks) are levers of the script, not of this class;
+ * the script runs every lever with {@code examples/run}'s {@code -XX:+UseParallelGC} unless it names
+ * another collector.
  * With {@code -Dlevers.profile=true} the last epoch runs under ND4J's op profiler
  * ({@code ProfilingMode.OPERATIONS}), which logs its dashboard at the end: time per op class, and count,
  * mean and median of every op call over 100 microseconds, by op name.
@@ -47,10 +51,11 @@ public final class Levers {
     public static void main(String[] args) throws Exception {
         String lever = args.length > 0 ? args[0] : "fast";
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        ModelKind model = args.length > 2 ? ModelKind.valueOf(args[2].toUpperCase(Locale.ROOT)) : ModelKind.LENET;
         FastPath.selectNativeBuild();
         BackendFailure.loadBackend();
         TrainingData data = TrainingData.load(TrainingData.BUNDLED, 64, 42, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        MultiLayerConfiguration configuration = ModelKind.LENET.configuration(
+        MultiLayerConfiguration configuration = model.configuration(
                 UpdaterKind.ADAM.withRate(Schedules.parse("step(lr=0.001, factor=0.5, every=1, unit=epoch)")), 42,
                 data.height(), data.width(), MnistData.NUM_CLASSES);
         switch (lever) {
@@ -58,8 +63,13 @@ public final class Levers {
                 configuration.setTrainingWorkspaceMode(WorkspaceMode.NONE);
                 configuration.setInferenceWorkspaceMode(WorkspaceMode.NONE);
             }
-            case "nhwc" -> channelsLast(configuration, data);
-            case "fast", "input-gradient", "no-conv-helpers", "no-pool-helpers" -> { }
+            case "nhwc" -> {
+                if (model != ModelKind.LENET) {
+                    throw new IllegalArgumentException("nhwc: a lever of LeNet only");
+                }
+                channelsLast(configuration, data);
+            }
+            case "fast", "input-gradient", "no-conv-helpers", "pool-helpers" -> { }
             default -> throw new IllegalArgumentException("unknown lever '" + lever
                     + "'; known: fast, input-gradient, no-conv-helpers, no-pool-helpers, nhwc, no-workspaces");
         }
@@ -70,8 +80,10 @@ public final class Levers {
         for (Layer layer : network.getLayers()) {
             boolean conv = layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
             boolean pool = layer instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
-            if (lever.equals("no-conv-helpers") && conv || lever.equals("no-pool-helpers") && pool) {
+            if (lever.equals("no-conv-helpers") && conv) {
                 setHelper(layer, null);
+            } else if (lever.equals("pool-helpers") && pool) {
+                setHelper(layer, new MKLDNNSubsamplingHelper(configuration.getDataType()));
             } else if (lever.equals("input-gradient") && layer == network.getLayer(0)) {
                 setHelper(layer, new MKLDNNConvHelper(layer.getParam("W").dataType()));
             }

@@ -5,29 +5,33 @@
 # rounds of epochs 2.. (wall and CPU seconds of fit), with the load average and the CPU model.
 #   tools/speed/levers.sh                          all levers, 2 rounds, 3 epochs
 #   ROUNDS=3 EPOCHS=3 tools/speed/levers.sh fast input-gradient
+# MODEL=mlp trains the MLP instead of LeNet (the conv, pool and nhwc levers change nothing there).
 # PROFILE=1 runs the last epoch under ND4J's op profiler and prints its dashboard after each line.
-# A lever "NAME:JVM-OPTION" runs the fast path with that JVM option, e.g. fast:-XX:+UseParallelGC.
+# A lever "NAME:JVM-OPTION" runs lever NAME with that JVM option, e.g. fast:-XX:+UseG1GC. Every lever runs
+# with examples/run's -XX:+UseParallelGC unless its option names another collector.
 # Needs the examples built (examples/run builds them on first use).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rounds="${ROUNDS:-2}"
 epochs="${EPOCHS:-3}"
+model="${MODEL:-lenet}"
 levers=("$@")
-[ ${#levers[@]} -eq 0 ] && levers=(fast input-gradient no-conv-helpers no-pool-helpers nhwc no-workspaces
-  "fast:-XX:+UseParallelGC" "fast:-Dorg.bytedeco.javacpp.maxPhysicalBytes=0")
+[ ${#levers[@]} -eq 0 ] && levers=(fast input-gradient no-conv-helpers pool-helpers nhwc no-workspaces
+  "fast:-XX:+UseG1GC" "fast:-Dorg.bytedeco.javacpp.maxPhysicalBytes=0")
 classpath_file="$root/examples/target/runtime-classpath.txt"
 [ -f "$classpath_file" ] || { echo "error: examples not built; run examples/run --help once" >&2; exit 1; }
 classpath="$root/examples/target/classes:$(cat "$classpath_file")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 javac -d "$work" -cp "$classpath" "$root/tools/speed/Levers.java"
-echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "model $model; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 results="$work/results.txt"
 for round in $(seq "$rounds"); do
   for lever in "${levers[@]}"; do
     name="${lever%%:*}"; option=""
     [[ "$lever" == *:* ]] && option="${lever#*:}"
-    out=$(OMP_NUM_THREADS=1 java $option -Dlevers.profile="${PROFILE:+true}" -cp "$work:$classpath" Levers "$name" "$epochs" 2>&1)
+    [[ "$option" == -XX:+Use*GC ]] || option="-XX:+UseParallelGC $option"
+    out=$(OMP_NUM_THREADS=1 java $option -Dlevers.profile="${PROFILE:+true}" -cp "$work:$classpath" Levers "$name" "$epochs" "$model" 2>&1)
     line=$(grep '^result ' <<< "$out") || { echo "error: lever $lever failed:" >&2; tail -20 <<< "$out" >&2; exit 1; }
     echo "round $round  ${lever}: ${line#result $name }"
     [ -n "${PROFILE:-}" ] && sed -n '/^result /,$p' <<< "$out" | grep -v '^result '

@@ -2,9 +2,7 @@ package io.github.dl4jschedules.examples.run;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
-import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,18 +15,20 @@ import java.util.Locale;
  * a 2-core machine (README, "Speed").
  * <ol>
  *   <li><b>oneDNN helpers.</b> DL4J M2.1 decides whether to use its oneDNN ("MKL-DNN") helpers for
- *   convolution and pooling by looking up {@code org.nd4j.nativeblas.Nd4jCpu$Environment.isUseMKLDNN()}
+ *   convolution by looking up {@code org.nd4j.nativeblas.Nd4jCpu$Environment.isUseMKLDNN()}
  *   by reflection; M2.1's class is {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment}
  *   with {@code isUseONEDNN()}, so the lookup fails and no layer gets a helper. {@link #attachHelpers}
- *   attaches {@link MKLDNNConvHelper} and {@link MKLDNNSubsamplingHelper} to the convolution and
- *   pooling layers after {@code init()}. They call libnd4j's {@code conv2d}/{@code maxpool2d} ops, which
- *   the {@code -onednn-avx2} native build runs with oneDNN.</li>
+ *   attaches {@link MKLDNNConvHelper} to the convolution layers after {@code init()}. It calls libnd4j's
+ *   {@code conv2d} ops, which the {@code -onednn-avx2} native build runs with oneDNN.</li>
  *   <li><b>No input gradient.</b> The network's first convolution gets a {@link FirstLayerConvolutionHelper}
  *   instead, which computes its weights' gradient with oneDNN's forward kernels and skips the gradient
  *   with respect to the images, the slowest part of its backward pass.</li>
  *   <li><b>One native thread.</b> On few cores, ND4J's and OpenMP's thread pools spin against each
  *   other; one thread per op is faster for these small models ({@link #singleThreaded()}, plus
  *   {@code OMP_NUM_THREADS=1} in the environment, which {@code examples/run} sets).</li>
+ *   <li><b>The parallel collector.</b> {@code examples/run} starts the JVM with {@code -XX:+UseParallelGC}
+ *   (unless {@code JAVA_OPTS} names a collector): on 2 cores G1's concurrent threads take time from the
+ *   training thread; about 9% less time per LeNet epoch, the same results (docs/speed.md).</li>
  * </ol>
  * The native build is chosen with the JavaCPP system property
  * {@value #PLATFORM_EXTENSION_PROPERTY}, which must be set before ND4J loads: {@link #selectNativeBuild}.
@@ -73,8 +73,13 @@ public final class FastPath {
     }
 
     /**
-     * Attaches oneDNN helpers to every convolution and pooling layer that has none; on another backend
-     * than the CPU (CUDA, which has its own cuDNN helpers) none. A plain convolution that is the network's
+     * Attaches oneDNN helpers to every convolution layer that has none; on another backend than the CPU
+     * (CUDA, which has its own cuDNN helpers) none. Pooling layers get none: DL4J's own pooling calls
+     * libnd4j's {@code maxpool2d}/{@code maxpool2d_bp} ops, which the oneDNN build runs with oneDNN anyway,
+     * and {@link org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper} calls the same ops with more
+     * work around them (the same results, about 5% slower per LeNet epoch: docs/speed.md, "What was
+     * tried"). Convolutions do need it: without it DL4J computes them with im2col and GEMM, 3.7x slower
+     * there. A plain convolution that is the network's
      * first layer gets a {@link FirstLayerConvolutionHelper}, which leaves out the gradient with respect to
      * the network's input: for networks trained with {@code fit}, which discards that gradient, not for
      * one asked for it ({@code backpropGradient}, {@code calculateGradients}).
@@ -94,13 +99,11 @@ public final class FastPath {
                 setHelper(layer, layer == layers[0] && layer.getClass() == ConvolutionLayer.class
                         ? new FirstLayerConvolutionHelper(dataType) : new MKLDNNConvHelper(dataType));
                 attached++;
-            } else if (layer instanceof SubsamplingLayer && helperOf(layer) == null) {
-                setHelper(layer, new MKLDNNSubsamplingHelper(network.getLayerWiseConfigurations().getDataType()));
-                attached++;
             }
         }
         return attached;
     }
+
 
     /** The helper a convolution or pooling layer uses, or {@code null}. */
     public static Object helperOf(Layer layer) {

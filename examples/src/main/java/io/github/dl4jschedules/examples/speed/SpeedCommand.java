@@ -275,7 +275,7 @@ public final class SpeedCommand implements Callable<Integer> {
     private Variant javaVariant(String name, String label, String ompThreads, String... command) {
         List<String> line = new ArrayList<>();
         line.add(javaBinary());
-        line.addAll(memoryOptions());
+        line.addAll(inheritedJvmOptions());
         line.add("-cp");
         line.add(System.getProperty("java.class.path"));
         // the class of the command line that runs this command (Main), without an import of it
@@ -301,7 +301,7 @@ public final class SpeedCommand implements Callable<Integer> {
         String threads = Integer.toString(torchThreads);
         List<String> line = new ArrayList<>();
         line.add(javaBinary());
-        line.addAll(memoryOptions());
+        line.addAll(inheritedJvmOptions());
         line.addAll(List.of("-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + target.resolve("djl-cache"),
                 "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=" + threads));
         line.add("-cp");
@@ -464,10 +464,15 @@ public final class SpeedCommand implements Callable<Integer> {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** This JVM's heap and direct-memory options, for the children (JAVA_OPTS=-Xmx8g examples/run speed). */
-    static List<String> memoryOptions() {
+    /**
+     * This JVM's heap, direct-memory and garbage-collector options, for every Java child alike (the DL4J
+     * variants and the DJL peer): {@code JAVA_OPTS=-Xmx8g examples/run speed}, and the
+     * {@code -XX:+UseParallelGC} that {@code examples/run} sets.
+     */
+    static List<String> inheritedJvmOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:MaxDirectMemorySize"))
+                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:MaxDirectMemorySize")
+                        || a.startsWith("-XX:+Use") && a.endsWith("GC"))
                 .toList();
     }
 

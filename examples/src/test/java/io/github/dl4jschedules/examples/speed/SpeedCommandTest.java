@@ -69,14 +69,14 @@ class SpeedCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("bare fit: model lenet, adam step(lr=0.001, factor=0.5, every=1, unit=epoch, first=0), batch 32, "
                         + "seed 42, 256 train, 200 test")
-                .contains("oneDNN helpers on 4 layers").contains("epoch 2/2  last batch loss ");
+                .contains("oneDNN helpers on 2 layers").contains("epoch 2/2  last batch loss ");
         VariantResult read = VariantResult.read("bare-fit", out);
         assertThat(read.epochs()).hasSize(2);
         assertThat(read.accuracy(2)).isGreaterThan(0.5);
         // halved after epoch 1: 0.001 * 0.5 in epoch 2
         assertThat(read.epochs().get(0).rate()).isEqualTo(0.001);
         assertThat(read.epochs().get(1).rate()).isEqualTo(0.0005);
-        assertThat(read.provenance()).containsEntry("variant", "bare-fit").containsEntry("onednn_helpers", "4")
+        assertThat(read.provenance()).containsEntry("variant", "bare-fit").containsEntry("onednn_helpers", "2")
                 .containsEntry("native_build", "-onednn-avx2").containsEntry("train_examples", "256");
     }
 
@@ -90,7 +90,7 @@ class SpeedCommandTest {
                 "--batch", "32");
         assertThat(result.exitCode()).as(result.err()).isZero();
         String out = result.out();
-        assertThat(out).contains("oneDNN helpers on 4 layers").contains("per phase, epoch 1 (8 iterations, ")
+        assertThat(out).contains("oneDNN helpers on 2 layers").contains("per phase, epoch 1 (8 iterations, ")
                 .contains("per layer, one pass over the 8 training batches");
         Matcher epoch = Pattern.compile("epoch 1/1  ([0-9.]+) s").matcher(out);
         assertThat(epoch.find()).isTrue();

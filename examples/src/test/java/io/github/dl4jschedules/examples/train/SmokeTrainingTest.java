@@ -73,7 +73,7 @@ class SmokeTrainingTest {
 
         assertThat(run.epochs()).as(description).hasSize(EPOCHS);
         assertThat(run.batchesPerEpoch()).isEqualTo(TRAIN / BATCH);
-        assertThat(run.attachedHelpers()).isEqualTo(model == ModelKind.LENET ? 4 : 0);
+        assertThat(run.attachedHelpers()).isEqualTo(model == ModelKind.LENET ? 2 : 0);
 
         List<Double> losses = run.losses();
         assertThat(losses).as(description).allSatisfy(loss -> assertThat(loss).isFinite().isPositive());
