@@ -40,8 +40,8 @@ import java.util.Locale;
  *   <li>{@code no-workspaces}: DL4J's workspaces off for training and inference.</li>
  * </ul>
  * JVM options (garbage collector, JavaCPP's memory checks) are levers of the script, not of this class;
- * the script runs every lever with {@code examples/run}'s {@code -XX:+UseParallelGC} unless it names
- * another collector.
+ * the script runs every lever with {@code examples/run}'s {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=0}
+ * unless it sets that property.
  * With {@code -Dlevers.profile=true} the last epoch runs under ND4J's op profiler
  * ({@code ProfilingMode.OPERATIONS}), which logs its dashboard at the end: time per op class, and count,
  * mean and median of every op call over 100 microseconds, by op name.

@@ -7,8 +7,9 @@
 #   ROUNDS=3 EPOCHS=3 tools/speed/levers.sh fast input-gradient
 # MODEL=mlp trains the MLP instead of LeNet (the conv, pool and nhwc levers change nothing there).
 # PROFILE=1 runs the last epoch under ND4J's op profiler and prints its dashboard after each line.
-# A lever "NAME:JVM-OPTION" runs lever NAME with that JVM option, e.g. fast:-XX:+UseG1GC. Every lever runs
-# with examples/run's -XX:+UseParallelGC unless its option names another collector.
+# A lever "NAME:JVM-OPTION" runs lever NAME with that JVM option, e.g. fast:-XX:+UseParallelGC. Every lever
+# runs with examples/run's -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 unless its option sets it (25g is about
+# JavaCPP's own default on a 24 GiB machine: 4x the default maximum heap).
 # Needs the examples built (examples/run builds them on first use).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -17,7 +18,7 @@ epochs="${EPOCHS:-3}"
 model="${MODEL:-lenet}"
 levers=("$@")
 [ ${#levers[@]} -eq 0 ] && levers=(fast input-gradient no-conv-helpers pool-helpers nhwc no-workspaces
-  "fast:-XX:+UseG1GC" "fast:-Dorg.bytedeco.javacpp.maxPhysicalBytes=0")
+  "fast:-XX:+UseParallelGC" "fast:-Dorg.bytedeco.javacpp.maxPhysicalBytes=25g")
 classpath_file="$root/examples/target/runtime-classpath.txt"
 [ -f "$classpath_file" ] || { echo "error: examples not built; run examples/run --help once" >&2; exit 1; }
 classpath="$root/examples/target/classes:$(cat "$classpath_file")"
@@ -30,7 +31,7 @@ for round in $(seq "$rounds"); do
   for lever in "${levers[@]}"; do
     name="${lever%%:*}"; option=""
     [[ "$lever" == *:* ]] && option="${lever#*:}"
-    [[ "$option" == -XX:+Use*GC ]] || option="-XX:+UseParallelGC $option"
+    [[ "$option" == *maxPhysicalBytes* ]] || option="-Dorg.bytedeco.javacpp.maxPhysicalBytes=0 $option"
     out=$(OMP_NUM_THREADS=1 java $option -Dlevers.profile="${PROFILE:+true}" -cp "$work:$classpath" Levers "$name" "$epochs" "$model" 2>&1)
     line=$(grep '^result ' <<< "$out") || { echo "error: lever $lever failed:" >&2; tail -20 <<< "$out" >&2; exit 1; }
     echo "round $round  ${lever}: ${line#result $name }"

@@ -26,9 +26,11 @@ import java.util.Locale;
  *   <li><b>One native thread.</b> On few cores, ND4J's and OpenMP's thread pools spin against each
  *   other; one thread per op is faster for these small models ({@link #singleThreaded()}, plus
  *   {@code OMP_NUM_THREADS=1} in the environment, which {@code examples/run} sets).</li>
- *   <li><b>The parallel collector.</b> {@code examples/run} starts the JVM with {@code -XX:+UseParallelGC}
- *   (unless {@code JAVA_OPTS} names a collector): on 2 cores G1's concurrent threads take time from the
- *   training thread; about 9% less time per LeNet epoch, the same results (docs/speed.md).</li>
+ *   <li><b>No resident-memory check.</b> {@code examples/run} starts the JVM with
+ *   {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=0}: JavaCPP then skips the read of
+ *   {@code /proc/self/statm} it makes at every native allocation to compare the process's resident
+ *   memory with its limit (by default 4x the maximum heap, more than this machine's memory); 6% less
+ *   time per LeNet epoch, 19% per MLP epoch, the same results (docs/speed.md).</li>
  * </ol>
  * The native build is chosen with the JavaCPP system property
  * {@value #PLATFORM_EXTENSION_PROPERTY}, which must be set before ND4J loads: {@link #selectNativeBuild}.

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -180,7 +181,7 @@ public final class SpeedCommand implements Callable<Integer> {
             variants.add(javaVariant("plain", "train --no-fast: stock native build, ND4J's default threads, OMP_NUM_THREADS unset",
                     null, "train", "--no-fast"));
         }
-        variants.add(javaVariant("fast", "train: oneDNN build and helpers, one thread, OMP_NUM_THREADS=1", "1", "train"));
+        variants.add(javaVariant("fast", "train: oneDNN build and helpers, one thread, OMP_NUM_THREADS=1, no JavaCPP memory check", "1", "train"));
         variants.add(javaVariant("bare-fit", "MultiLayerNetwork.fit per epoch, fast-path settings, no listener", "1",
                 "speed", "bare-fit"));
         if (skipDjl) {
@@ -272,10 +273,17 @@ public final class SpeedCommand implements Callable<Integer> {
                 + "' (downloads DJL 0.36.0 and libtorch 2.7.1, about 110 MB), or pass --skip-djl";
     }
 
+    /**
+     * A DL4J variant: {@code plain} (no {@code OMP_NUM_THREADS}, JavaCPP's defaults) when {@code ompThreads}
+     * is null, else a fast-path one, with {@link #javaCppOptions()}.
+     */
     private Variant javaVariant(String name, String label, String ompThreads, String... command) {
         List<String> line = new ArrayList<>();
         line.add(javaBinary());
-        line.addAll(inheritedJvmOptions());
+        line.addAll(memoryOptions());
+        if (ompThreads != null) {
+            line.addAll(javaCppOptions());
+        }
         line.add("-cp");
         line.add(System.getProperty("java.class.path"));
         // the class of the command line that runs this command (Main), without an import of it
@@ -301,7 +309,7 @@ public final class SpeedCommand implements Callable<Integer> {
         String threads = Integer.toString(torchThreads);
         List<String> line = new ArrayList<>();
         line.add(javaBinary());
-        line.addAll(inheritedJvmOptions());
+        line.addAll(memoryOptions());
         line.addAll(List.of("-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + target.resolve("djl-cache"),
                 "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=" + threads));
         line.add("-cp");
@@ -464,16 +472,22 @@ public final class SpeedCommand implements Callable<Integer> {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
+    /** This JVM's heap and direct-memory options, for every Java child alike (JAVA_OPTS=-Xmx8g examples/run speed). */
+    static List<String> memoryOptions() {
+        return inputArguments(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:MaxDirectMemorySize"));
+    }
+
     /**
-     * This JVM's heap, direct-memory and garbage-collector options, for every Java child alike (the DL4J
-     * variants and the DJL peer): {@code JAVA_OPTS=-Xmx8g examples/run speed}, and the
-     * {@code -XX:+UseParallelGC} that {@code examples/run} sets.
+     * This JVM's setting of JavaCPP's resident-memory check ({@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=0}
+     * from {@code examples/run}), for the fast-path children; {@code plain} keeps JavaCPP's default and
+     * the DJL peer does not use JavaCPP.
      */
-    static List<String> inheritedJvmOptions() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:MaxDirectMemorySize")
-                        || a.startsWith("-XX:+Use") && a.endsWith("GC"))
-                .toList();
+    static List<String> javaCppOptions() {
+        return inputArguments(a -> a.toLowerCase(Locale.ROOT).startsWith("-dorg.bytedeco.javacpp.maxphysicalbytes="));
+    }
+
+    private static List<String> inputArguments(Predicate<String> wanted) {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(wanted).toList();
     }
 
     static String loadAverage() {
