@@ -12,7 +12,8 @@ import java.util.Locale;
  * (best of 30 calls after 5 warm-up calls), for docs/speed.md: {@code conv2d} and {@code conv2d_bp} in
  * NCHW and NHWC, with the oneDNN platform helpers and without (libnd4j's own im2col and GEMM), the
  * first layer's weight gradient as one forward convolution (FirstLayerConvolutionHelper's way), and
- * {@code maxpool2d} / {@code maxpool2d_bp}. Run by tools/speed/conv-ops.sh.
+ * {@code maxpool2d} / {@code maxpool2d_bp}, and the cost of one native op call with nothing to compute.
+ * Run by tools/speed/conv-ops.sh.
  */
 public final class ConvOps {
 
@@ -29,6 +30,16 @@ public final class ConvOps {
         firstLayerWeightGradient();
         pooling(20, 24);
         pooling(50, 8);
+        trivialOp();
+    }
+
+    /** What one native op costs from Java when its kernel does (almost) nothing: a scalar added to 1 element. */
+    private static void trivialOp() {
+        INDArray one = Nd4j.zeros(DataType.FLOAT, 1);
+        Runnable add = () -> one.addi(1);
+        Runnable addNew = () -> one.add(1);
+        System.out.printf(Locale.ROOT, "a trivial op (1 element): in place %.4f, with a new result array %.4f%n",
+                best(add), best(addNew));
     }
 
     private static void convolution(int in, int out, int size) {

@@ -109,6 +109,10 @@ public final class SpeedCommand implements Callable<Integer> {
             description = "The DJL peer's class-path file (default: " + DJL_CLASSPATH + " above the working folder or the class files).")
     Path djlPeer;
 
+    @Option(names = "--djl-jvm-option", paramLabel = "OPTION",
+            description = "A JVM option for the DJL peer only, repeatable (e.g. --djl-jvm-option=-XX:+UseParallelGC, which makes its LeNet epoch faster and its MLP epoch slower here).")
+    List<String> djlJvmOptions = new ArrayList<>();
+
     @Option(names = "--skip-torch", description = "Leave out PyTorch.")
     boolean skipTorch;
 
@@ -310,6 +314,7 @@ public final class SpeedCommand implements Callable<Integer> {
         List<String> line = new ArrayList<>();
         line.add(javaBinary());
         line.addAll(memoryOptions());
+        line.addAll(djlJvmOptions);
         line.addAll(List.of("-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + target.resolve("djl-cache"),
                 "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=" + threads));
         line.add("-cp");
@@ -322,7 +327,8 @@ public final class SpeedCommand implements Callable<Integer> {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("OMP_NUM_THREADS", threads);
         return new Variant("djl", "DJL on libtorch (peers/djl), same network, data, batches and schedule, " + threads
-                + " thread(s)", line, environment);
+                + " thread(s)" + (djlJvmOptions.isEmpty() ? "" : ", JVM options " + String.join(" ", djlJvmOptions)),
+                line, environment);
     }
 
     private Variant torchVariant(Path script) {
