@@ -1,7 +1,6 @@
 package io.github.dl4jschedules.examples.speed;
 
 import io.github.dl4jschedules.examples.cli.SeedOption;
-import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.cli.EpochsOption;
@@ -46,7 +45,7 @@ import java.util.concurrent.Callable;
  * the epoch's last iteration, read from the network's counters.
  */
 @Command(name = "bare-fit", resourceBundle = "io.github.dl4jschedules.examples.speed.BareFitCommand$Texts",
-        defaultValueProvider = BareFitCommand.Defaults.class,
+        defaultValueProvider = SpeedCommand.Defaults.class,
         hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Plain MultiLayerNetwork.fit epochs with the fast path's settings and no listener (for speed).")
 public final class BareFitCommand implements Callable<Integer> {
@@ -140,13 +139,6 @@ public final class BareFitCommand implements Callable<Integer> {
             console.println("results written to " + out);
         }
         return 0;
-    }
-
-    /** This command's defaults of the shared options. */
-    static final class Defaults extends OptionDefaults {
-        Defaults() {
-            super(Map.of("--model", "lenet", "--epochs", "3"));
-        }
     }
 
     /**

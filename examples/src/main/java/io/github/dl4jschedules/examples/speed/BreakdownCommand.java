@@ -1,7 +1,6 @@
 package io.github.dl4jschedules.examples.speed;
 
 import io.github.dl4jschedules.examples.cli.SeedOption;
-import io.github.dl4jschedules.examples.cli.OptionDefaults;
 import io.github.dl4jschedules.examples.cli.ModelOption;
 import io.github.dl4jschedules.examples.cli.BatchOption;
 import io.github.dl4jschedules.examples.cli.TrainLimitOption;
@@ -46,7 +45,7 @@ import java.util.concurrent.Callable;
  * listener, and runs without DL4J's workspaces, so its sums differ somewhat from the phases'.
  */
 @Command(name = "breakdown", resourceBundle = "io.github.dl4jschedules.examples.speed.BreakdownCommand$Texts",
-        defaultValueProvider = BreakdownCommand.Defaults.class,
+        defaultValueProvider = SpeedCommand.Defaults.class,
         hidden = true, mixinStandardHelpOptions = true, sortOptions = false,
         description = "Per-phase and per-layer times of the fast path's fit epoch (for docs/speed.md).")
 public final class BreakdownCommand implements Callable<Integer> {
@@ -162,13 +161,6 @@ public final class BreakdownCommand implements Callable<Integer> {
             batches++;
         }
         return batches;
-    }
-
-    /** This command's defaults of the shared options. */
-    static final class Defaults extends OptionDefaults {
-        Defaults() {
-            super(Map.of("--model", "lenet", "--epochs", "3"));
-        }
     }
 
     /** This command's text of {@code --epochs}. */

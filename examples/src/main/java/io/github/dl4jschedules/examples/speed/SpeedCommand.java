@@ -110,7 +110,7 @@ public final class SpeedCommand implements Callable<Integer> {
     Path djlPeer;
 
     @Option(names = "--djl-jvm-option", paramLabel = "OPTION",
-            description = "A JVM option for the DJL peer only, repeatable (e.g. --djl-jvm-option=-XX:+UseParallelGC, which makes its LeNet epoch faster and its MLP epoch slower here).")
+            description = "A JVM option for the DJL peer only, repeatable (e.g. --djl-jvm-option=-XX:+UseParallelGC, which made its MLP epoch about 3x slower here; default: none, the JVM's own settings).")
     List<String> djlJvmOptions = new ArrayList<>();
 
     @Option(names = "--skip-torch", description = "Leave out PyTorch.")
@@ -517,7 +517,7 @@ public final class SpeedCommand implements Callable<Integer> {
         }
     }
 
-    /** This command's defaults of the shared options. */
+    /** The defaults of the shared options of {@code speed} and its subcommands {@code bare-fit} and {@code breakdown}. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
             super(Map.of("--model", "lenet", "--epochs", "3"));
