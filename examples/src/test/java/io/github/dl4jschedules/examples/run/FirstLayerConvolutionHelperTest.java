@@ -21,13 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link FirstLayerConvolutionHelper} against DL4J's own convolution (no helper, im2col and GEMM in
@@ -38,11 +34,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class FirstLayerConvolutionHelperTest {
 
     @BeforeAll
-    static void needsTheOneDnnBuild() throws Exception {
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        assumeTrue((arch.equals("amd64") || arch.equals("x86_64"))
-                && Files.readString(Path.of("/proc/cpuinfo")).contains(" avx2"), "the oneDNN build needs x86-64 with AVX2");
-        assumeTrue(FastPath.oneDnnLoaded(), "the tests' JVM loads the oneDNN build (examples/pom.xml)");
+    static void needsTheOneDnnBuild() {
+        OneDnnMachine.assumeX86WithAvx2();
     }
 
     @ParameterizedTest(name = "{0} channels, {1}x{1} kernel, stride {2}, padding {3}, dilation {4}, {5}, bias {6}")

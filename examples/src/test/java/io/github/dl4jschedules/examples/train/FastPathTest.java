@@ -5,6 +5,7 @@ import io.github.dl4jschedules.examples.data.MnistData;
 import io.github.dl4jschedules.examples.data.MnistSource;
 import io.github.dl4jschedules.examples.run.FastPath;
 import io.github.dl4jschedules.examples.run.FirstLayerConvolutionHelper;
+import io.github.dl4jschedules.examples.run.OneDnnMachine;
 import io.github.dl4jschedules.examples.run.ModelKind;
 import io.github.dl4jschedules.examples.run.UpdaterKind;
 import org.bytedeco.javacpp.Loader;
@@ -20,14 +21,10 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The fast path ({@link FastPath}): the tests' JVM loads the oneDNN native build (examples/pom.xml
@@ -40,14 +37,7 @@ class FastPathTest {
 
     @BeforeAll
     static void needsTheOneDnnBuild() {
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        boolean avx2;
-        try {
-            avx2 = Files.readString(Path.of("/proc/cpuinfo")).contains(" avx2");
-        } catch (Exception e) {
-            avx2 = false;
-        }
-        assumeTrue((arch.equals("amd64") || arch.equals("x86_64")) && avx2, "the oneDNN build needs x86-64 with AVX2");
+        OneDnnMachine.assumeX86WithAvx2();
     }
 
     @Test
