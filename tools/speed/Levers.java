@@ -21,7 +21,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.profiler.OpProfiler;
 
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Field;
 import java.util.Locale;
 
 /**
@@ -81,11 +80,11 @@ public final class Levers {
             boolean conv = layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
             boolean pool = layer instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
             if (lever.equals("no-conv-helpers") && conv) {
-                setHelper(layer, null);
+                FastPath.setHelper(layer, null);
             } else if (lever.equals("pool-helpers") && pool) {
-                setHelper(layer, new MKLDNNSubsamplingHelper(configuration.getDataType()));
+                FastPath.setHelper(layer, new MKLDNNSubsamplingHelper(configuration.getDataType()));
             } else if (lever.equals("input-gradient") && layer == network.getLayer(0)) {
-                setHelper(layer, new MKLDNNConvHelper(layer.getParam("W").dataType()));
+                FastPath.setHelper(layer, new MKLDNNConvHelper(layer.getParam("W").dataType()));
             }
         }
         com.sun.management.OperatingSystemMXBean os =
@@ -139,19 +138,5 @@ public final class Levers {
 
     private static INDArray channelsLast(INDArray flat, TrainingData data) {
         return flat.reshape('c', flat.size(0), data.height(), data.width(), 1);
-    }
-
-    private static void setHelper(Layer layer, Object helper) throws ReflectiveOperationException {
-        for (Class<?> c = layer.getClass(); c != null; c = c.getSuperclass()) {
-            try {
-                Field field = c.getDeclaredField("helper");
-                field.setAccessible(true);
-                field.set(layer, helper);
-                return;
-            } catch (NoSuchFieldException e) {
-                // keep looking in the superclass
-            }
-        }
-        throw new NoSuchFieldException("helper");
     }
 }

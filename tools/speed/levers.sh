@@ -12,27 +12,22 @@
 # JavaCPP's own default on a 24 GiB machine: 4x the default maximum heap).
 # Needs the examples built (examples/run builds them on first use).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/java-tool.sh"
 rounds="${ROUNDS:-2}"
 epochs="${EPOCHS:-3}"
 model="${MODEL:-lenet}"
 levers=("$@")
 [ ${#levers[@]} -eq 0 ] && levers=(fast input-gradient no-conv-helpers pool-helpers nhwc no-workspaces
   "fast:-XX:+UseParallelGC" "fast:-Dorg.bytedeco.javacpp.maxPhysicalBytes=25g")
-classpath_file="$root/examples/target/runtime-classpath.txt"
-[ -f "$classpath_file" ] || { echo "error: examples not built; run examples/run --help once" >&2; exit 1; }
-classpath="$root/examples/target/classes:$(cat "$classpath_file")"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-javac -d "$work" -cp "$classpath" "$root/tools/speed/Levers.java"
-echo "model $model; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+compile_tool Levers
+echo "model $model; $(machine_line)"
 results="$work/results.txt"
 for round in $(seq "$rounds"); do
   for lever in "${levers[@]}"; do
     name="${lever%%:*}"; option=""
     [[ "$lever" == *:* ]] && option="${lever#*:}"
     [[ "$option" == *maxPhysicalBytes* ]] || option="-Dorg.bytedeco.javacpp.maxPhysicalBytes=0 $option"
-    out=$(OMP_NUM_THREADS=1 java $option -Dlevers.profile="${PROFILE:+true}" -cp "$work:$classpath" Levers "$name" "$epochs" "$model" 2>&1)
+    out=$(OMP_NUM_THREADS=1 java $option -Dlevers.profile="${PROFILE:+true}" -cp "$classpath" Levers "$name" "$epochs" "$model" 2>&1)
     line=$(grep '^result ' <<< "$out") || { echo "error: lever $lever failed:" >&2; tail -20 <<< "$out" >&2; exit 1; }
     echo "round $round  ${lever}: ${line#result $name }"
     [ -n "${PROFILE:-}" ] && sed -n '/^result /,$p' <<< "$out" | grep -v '^result '

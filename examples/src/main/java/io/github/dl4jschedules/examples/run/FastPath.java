@@ -131,7 +131,14 @@ public final class FastPath {
         return Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "unknown");
     }
 
-    private static void setHelper(Layer layer, Object helper) {
+    /**
+     * Sets the helper of a convolution or pooling layer, or with {@code null} removes it (tools/speed/Levers
+     * compares the fast path with other helper choices).
+     *
+     * @param layer  a convolution or pooling layer
+     * @param helper its new helper, of the layer's helper type, or {@code null}
+     */
+    public static void setHelper(Layer layer, Object helper) {
         try {
             helperField(layer).set(layer, helper);
         } catch (IllegalAccessException e) {
